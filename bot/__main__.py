@@ -1,0 +1,187 @@
+"""The ``lotse`` command line: parses arguments, loads settings, calls into the factories."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.languages import CODES, SOURCE_LANGUAGE
+from bot.settings import Settings, SettingsError, load_settings
+
+log = logging.getLogger("bot")
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # httpx logs every request URL at INFO, and the URL contains the bot token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _run(settings: Settings) -> int:
+    from bot.app import build_application
+
+    if not settings.token:
+        log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
+        return _chat(settings, language_code=None)
+    app = build_application(settings, sighup_reload=True)
+    log.info("serving Telegram by long polling via %s", settings.telegram_api_base_url.split("/bot")[0])
+    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    return 0
+
+
+def _chat(settings: Settings, *, language_code: str | None) -> int:
+    from bot.app import build_application
+    from bot.channels.local import run_chat
+    from bot.channels.local_api import LocalBotApi
+
+    api = LocalBotApi()
+    app = build_application(settings, request=api)
+    asyncio.run(run_chat(app, api, language_code=language_code))
+    return 0
+
+
+def _content(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.i18n import Catalogues
+    from bot.services.content import TOPIC_IDS, ContentError, Status, load_snapshot
+
+    try:
+        snapshot = load_snapshot(settings.content_dir, settings.translations_dir)
+        catalogues = Catalogues.load(settings.translations_dir)
+    except (ContentError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    langs = tuple(args.lang) if getattr(args, "lang", None) else CODES
+
+    if args.content_command == "validate":
+        problems = snapshot.validate(langs) + catalogues.validate(langs)
+        for problem in problems:
+            print(problem)
+        unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
+        print(
+            f"{len(TOPIC_IDS)} topics × {len(langs)} languages checked, UI catalogue "
+            f"{len(catalogues.keys())} strings; {len(problems)} problem(s); "
+            f"{unverified} unverified fact(s) for editors to confirm"
+        )
+        return 1 if problems else 0
+
+    if args.content_command == "status":
+        table = snapshot.status_table(langs)
+        short = {
+            Status.MISSING: "MISSING",
+            Status.OUTDATED: "OUTDATED",
+            Status.MACHINE_TRANSLATED: "MACHINE",
+            Status.UP_TO_DATE: "OK",
+        }
+        if args.hashes:
+            for topic_id, source in sorted(snapshot.sources.items()):
+                print(f"{topic_id:20} {source.source_hash}")
+            return 0
+        width = max(len(t) for t in TOPIC_IDS) + 2
+        print("topic".ljust(width) + "".join(lang.ljust(9) for lang in langs))
+        for topic_id, row in table.items():
+            print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(9) for lang in langs))
+        ui_row = []
+        for lang in langs:
+            states = set(catalogues.status(lang).values()) if lang in catalogues.entries else {Status.MISSING}
+            worst = next(s for s in (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED, Status.UP_TO_DATE) if s in states or s is Status.UP_TO_DATE)
+            ui_row.append(short[worst])
+        print("(UI strings)".ljust(width) + "".join(s.ljust(9) for s in ui_row))
+        counts: dict[Status, int] = {}
+        for row in table.values():
+            for status in row.values():
+                counts[status] = counts.get(status, 0) + 1
+        print(
+            "\nOK = UP_TO_DATE (de is the source), MACHINE = MACHINE_TRANSLATED (not reviewed). "
+            + ", ".join(f"{s.value}: {counts.get(s, 0)}" for s in Status)
+        )
+        return 0
+
+    if args.content_command == "stamp-ui":
+        for lang in args.languages:
+            if lang == SOURCE_LANGUAGE or lang not in CODES:
+                print(f"error: {lang} is not a translated curated language", file=sys.stderr)
+                return 2
+            path = catalogues.stamp(lang, machine_translated=not args.reviewed, reviewed=args.reviewed)
+            print(f"wrote {path}")
+        return 0
+
+    if args.content_command == "reload":
+        if not settings.redis_dsn:
+            print(
+                "REDIS_URL is not set, so no bot listens for reloads on Redis. Send SIGHUP to the "
+                "bot process instead (kill -HUP <pid>).",
+                file=sys.stderr,
+            )
+            return 1
+        return asyncio.run(_publish_reload(settings.redis_dsn))
+    return 2
+
+
+async def _publish_reload(url: str) -> int:
+    from redis.asyncio import Redis
+    from redis.exceptions import RedisError
+
+    from bot.services.reload import publish_reload
+
+    redis = Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    try:
+        listeners = await publish_reload(redis)
+    except RedisError as exc:
+        print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await redis.aclose()
+    print(f"reload published to {listeners} running bot(s)")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line: run, chat, content."""
+    p = argparse.ArgumentParser(prog="lotse", description="Lotse, a Telegram assistant for people new in Dortmund.")
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="serve Telegram (long polling); without a token, the local chat")
+    chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
+    chat.add_argument("--telegram-language", default="en", help="language_code Telegram would send (default en)")
+    content = sub.add_parser("content", help="check, inspect and publish content")
+    csub = content.add_subparsers(dest="content_command", required=True)
+    validate = csub.add_parser("validate", help="fail on missing/outdated translations, broken placeholders, unknown office ids")
+    validate.add_argument("--lang", action="append", choices=CODES, help="only these languages (repeatable)")
+    status = csub.add_parser("status", help="topics × languages: MISSING / OUTDATED / MACHINE_TRANSLATED / UP_TO_DATE")
+    status.add_argument("--lang", action="append", choices=CODES)
+    status.add_argument("--hashes", action="store_true", help="print the German source hash of each topic")
+    csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
+    stamp = csub.add_parser("stamp-ui", help="record that a UI catalogue was translated from the current German")
+    stamp.add_argument("languages", nargs="+")
+    stamp.add_argument("--reviewed", action="store_true", help="a person who reads the language checked it")
+    p.add_argument("--content-dir", type=Path, help="content directory (default: ./content of the repo)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``lotse`` console script."""
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    _configure_logging(settings.log_level)
+    if args.command == "run":
+        return _run(settings)
+    if args.command == "chat":
+        return _chat(settings, language_code=args.telegram_language)
+    if args.command == "content":
+        return _content(settings, args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""``build_application(settings)``: creates the services and registers every handler, here only."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from datetime import timedelta
+
+from redis.asyncio import Redis
+from telegram import BotCommand
+from telegram.ext import Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+from bot.channels.local_api import LOCAL_BOT_TOKEN
+from bot.context import CONTEXT_TYPES, BotData
+from bot.flows import booking, counselling, errors, fallback, handoff, privacy, start, topics
+from bot.i18n import Catalogues
+from bot.languages import CODES
+from bot.persistence import RedisPersistence
+from bot.services.content import ContentRepository, Problem
+from bot.services.reload import listen_for_reload
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "menu", "language", "privacy", "help")
+
+
+def reload_content(bot_data: BotData) -> list[Problem]:
+    """Reloads answers and UI strings from disk; keeps the old ones if the new ones are broken."""
+    problems = bot_data.content.reload()
+    try:
+        catalogues = Catalogues.load(bot_data.settings.translations_dir)
+    except (OSError, ValueError) as exc:
+        problems.append(Problem("translations", f"UI catalogues not reloaded: {exc}"))
+    else:
+        bot_data._catalogues = catalogues
+    if problems:
+        log.warning("content reloaded with %d problem(s); first: %s", len(problems), problems[0])
+    else:
+        log.info("content reloaded")
+    return problems
+
+
+async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
+    bot_data: BotData = app.bot_data
+    catalogues = bot_data.catalogues
+    for lang in CODES:
+        commands = [BotCommand(c, catalogues.t(lang, f"command-{c}")) for c in COMMANDS]
+        await app.bot.set_my_commands(commands, language_code=lang)
+    await app.bot.set_my_commands([BotCommand(c, catalogues.t("en", f"command-{c}")) for c in COMMANDS])
+    if bot_data.redis is not None:
+        bot_data.extras["reload_task"] = asyncio.create_task(
+            listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)), name="content-reload"
+        )
+    if bot_data.extras.get("sighup"):
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(signal.SIGHUP, reload_content, bot_data)
+
+
+async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    bot_data: BotData = app.bot_data
+    task = bot_data.extras.pop("reload_task", None)
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
+        await bot_data.redis.aclose()
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    redis: Redis | None = None,
+    sighup_reload: bool = False,
+) -> Application:  # type: ignore[type-arg]
+    """Builds the Application: services, persistence, and every handler in one place.
+
+    ``request`` replaces the HTTP transport to Telegram (the local chat and the tests pass a
+    ``LocalBotApi``). ``redis`` overrides the client made from ``REDIS_URL``; with neither, state
+    lives in memory only.
+    """
+    content = ContentRepository(settings.content_dir, settings.translations_dir)
+    catalogues = Catalogues.load(settings.translations_dir)
+    owns_redis = False
+    if redis is None and settings.redis_dsn:
+        redis = Redis.from_url(settings.redis_dsn, socket_timeout=5, socket_connect_timeout=5)
+        owns_redis = True
+
+    builder: ApplicationBuilder = (  # type: ignore[type-arg]
+        Application.builder()
+        .token(settings.token or LOCAL_BOT_TOKEN)
+        .context_types(CONTEXT_TYPES)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        base = settings.telegram_api_base_url
+        builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    if redis is not None:
+        builder = builder.persistence(
+            RedisPersistence(
+                redis,
+                retention=timedelta(days=settings.user_data_retention_days),
+                update_interval=settings.persistence_interval_seconds,
+            )
+        )
+    else:
+        log.info("REDIS_URL is not set: state is kept in memory only, nothing survives a restart")
+    app = builder.build()
+
+    bot_data: BotData = app.bot_data
+    bot_data._settings = settings
+    bot_data._content = content
+    bot_data._catalogues = catalogues
+    bot_data.redis = redis
+    bot_data.extras["owns_redis"] = owns_redis
+    bot_data.extras["sighup"] = sighup_reload
+
+    # Order matters. Group 0: conversations that hold a question open; their state handlers stop
+    # further processing, their fallbacks end the question and let group 1 answer the update.
+    app.add_handler(counselling.build_handler(persistent=redis is not None), group=0)
+    # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
+    for handler in (
+        *start.build_handlers(),
+        *topics.build_handlers(),
+        *counselling.build_handlers(),
+        *booking.build_handlers(),
+        *handoff.build_handlers(),
+        *privacy.build_handlers(),
+        *fallback.build_handlers(),
+    ):
+        app.add_handler(handler, group=1)
+    app.add_error_handler(errors.on_error)
+    return app

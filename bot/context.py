@@ -1,0 +1,72 @@
+"""Typed context: what lives in bot data (services) and user data (the profile)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from telegram.ext import CallbackContext, ContextTypes, ExtBot
+
+if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
+    from bot.i18n import Catalogues
+    from bot.services.content import ContentRepository
+    from bot.settings import Settings
+
+
+@dataclass
+class UserProfile:
+    """What Lotse keeps about one user. No message text, ever."""
+
+    language: str | None = None
+    #: Set once the profile has been read from storage; internal, never stored.
+    loaded: bool = field(default=False, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stored form."""
+        return {"v": 1, "language": self.language}
+
+    def load(self, data: dict[str, Any]) -> None:
+        """Fills this profile from its stored form."""
+        language = data.get("language")
+        self.language = language if isinstance(language, str) else None
+        self.loaded = True
+
+    def clear(self) -> None:
+        """Forgets everything (after /delete_my_data)."""
+        self.language = None
+
+
+@dataclass
+class BotData:
+    """Services shared by all handlers; wired by ``build_application``. Never persisted."""
+
+    _settings: Settings | None = None
+    _content: ContentRepository | None = None
+    _catalogues: Catalogues | None = None
+    redis: Redis | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> Settings:
+        assert self._settings is not None, "build_application wires the settings"
+        return self._settings
+
+    @property
+    def content(self) -> ContentRepository:
+        assert self._content is not None, "build_application wires the content"
+        return self._content
+
+    @property
+    def catalogues(self) -> Catalogues:
+        assert self._catalogues is not None, "build_application wires the catalogues"
+        return self._catalogues
+
+
+class LotseContext(CallbackContext[ExtBot[None], UserProfile, dict[Any, Any], BotData]):
+    """The context every Lotse callback receives."""
+
+CONTEXT_TYPES = ContextTypes(
+    context=LotseContext, bot_data=BotData, user_data=UserProfile, chat_data=dict
+)

@@ -1,0 +1,1 @@
+"""Conversations, one module each. Thin: read the update, call services, render, reply."""

@@ -1,0 +1,140 @@
+"""What every flow needs: the user's language, strings, keyboards and sending a reply."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    Update,
+)
+from telegram.constants import ParseMode
+from telegram.ext import filters
+
+from bot import callbacks
+from bot.context import LotseContext
+from bot.i18n import bidi
+from bot.languages import BY_CODE, curated_from_telegram
+from bot.render import clip, markdown_to_html
+from bot.services.content import TOPIC_IDS, Answer
+
+#: Newcomer flows answer in private chats only; groups are for counsellors.
+PRIVATE = filters.ChatType.PRIVATE
+#: New messages only (edits are ignored: the answer to the first version stands).
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+def language_of(update: Update, context: LotseContext) -> str:
+    """The user's chosen language, else Telegram's if curated, else English."""
+    profile = context.user_data
+    if profile is not None and profile.language in BY_CODE:
+        return str(profile.language)
+    user = update.effective_user
+    return curated_from_telegram(user.language_code if user else None) or "en"
+
+
+def t(context: LotseContext, lang: str, key: str, **args: object) -> str:
+    """A UI string as HTML-safe text."""
+    return html.escape(context.bot_data.catalogues.t(lang, key, **args), quote=False)
+
+
+def label(context: LotseContext, lang: str, key: str, **args: object) -> str:
+    """A UI string for a button (plain text: buttons are not HTML)."""
+    return context.bot_data.catalogues.t(lang, key, **args)
+
+
+def button(text: str, namespace: str, *args: str) -> InlineKeyboardButton:
+    """An inline button with namespaced, versioned callback data."""
+    return InlineKeyboardButton(text, callback_data=callbacks.make(namespace, *args))
+
+
+def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    """Lays buttons out ``width`` per row."""
+    return [buttons[i : i + width] for i in range(0, len(buttons), width)]
+
+
+def menu_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
+    """The twelve topics, then booking and a person."""
+    topics = [button(label(context, lang, f"topic-{tid}"), callbacks.TOPIC, tid) for tid in TOPIC_IDS]
+    return InlineKeyboardMarkup(
+        [
+            *rows(topics, 2),
+            [button(label(context, lang, "menu-book"), callbacks.BOOK, "start")],
+            [button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")],
+        ]
+    )
+
+
+def nav_keyboard(
+    context: LotseContext, lang: str, *, reask_topic: str | None = None
+) -> InlineKeyboardMarkup:
+    """The way back: change the answer (for topics that asked), menu, a person."""
+    keyboard: list[list[InlineKeyboardButton]] = []
+    if reask_topic:
+        keyboard.append([button(label(context, lang, "nav-other-answer"), callbacks.TOPIC, reask_topic)])
+    keyboard.append(
+        [
+            button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
+            button(label(context, lang, "nav-human"), callbacks.HANDOFF, "start"),
+        ]
+    )
+    return InlineKeyboardMarkup(keyboard)
+
+
+async def say(
+    update: Update,
+    context: LotseContext,
+    lang: str,
+    text: str,
+    markup: Markup | None = None,
+    *,
+    mark_direction: bool = True,
+) -> None:
+    """Sends HTML text to the chat of the update, marked RTL where the language needs it."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await context.bot.send_message(
+        chat.id,
+        clip(bidi(lang, text) if mark_direction else text),
+        parse_mode=ParseMode.HTML,
+        reply_markup=markup,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+    )
+
+
+async def send_menu(update: Update, context: LotseContext, lang: str, intro: str | None = None) -> None:
+    """The topic menu, with an optional sentence before it."""
+    text = t(context, lang, "menu-title")
+    if intro:
+        text = f"{intro}\n\n{text}"
+    await say(update, context, lang, text, menu_keyboard(context, lang))
+
+
+def render_answer(context: LotseContext, answer: Answer, lang: str) -> str:
+    """Title, body and the honest notes (fallback language, machine translation) as HTML."""
+    parts = [bidi(answer.lang, f"<b>{html.escape(answer.title, quote=False)}</b>\n\n" + markdown_to_html(answer.markdown))]
+    if answer.lang != lang:
+        parts.append(bidi(lang, t(context, lang, "answer-fallback-note", language=BY_CODE[answer.lang].native_name)))
+    if answer.machine_translated:
+        parts.append(bidi(lang, f"<i>{t(context, lang, 'answer-machine-note')}</i>"))
+    return "\n\n".join(parts)
+
+
+async def answer_query(update: Update, text: str | None = None) -> None:
+    """Always answers a button tap, so the client stops its spinner."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(text)
+
+
+async def stale_button(update: Update, context: LotseContext) -> None:
+    """Answers a button that is forged, foreign or from an older version: politely, with the menu."""
+    lang = language_of(update, context)
+    await answer_query(update, context.bot_data.catalogues.t(lang, "fallback-stale-button"))
+    await send_menu(update, context, lang, intro=t(context, lang, "fallback-stale-button"))

@@ -1,0 +1,76 @@
+"""Privacy: what Lotse stores, and deleting it on request."""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.context import LotseContext
+from bot.flows.common import PRIVATE, answer_query, button, label, language_of, say, stale_button, t
+
+
+def _confirm_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "confirm")],
+            [button(label(context, lang, "privacy-delete-no"), callbacks.PRIVACY, "cancel")],
+        ]
+    )
+
+
+async def explain(update: Update, context: LotseContext) -> None:
+    """Says what is stored, for how long, and offers deletion."""
+    lang = language_of(update, context)
+    days = context.bot_data.settings.user_data_retention_days
+    markup = InlineKeyboardMarkup([[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "ask")]])
+    await say(update, context, lang, t(context, lang, "privacy-info", days=days), markup)
+
+
+async def ask_delete(update: Update, context: LotseContext) -> None:
+    """Asks for confirmation before deleting (the /delete_my_data command)."""
+    await answer_query(update)
+    lang = language_of(update, context)
+    await say(update, context, lang, t(context, lang, "privacy-delete-ask"), _confirm_keyboard(context, lang))
+
+
+async def decided(update: Update, context: LotseContext) -> None:
+    """Deletes the user's profile and conversation states, or leaves them, as chosen."""
+    data = callbacks.parse(update.callback_query.data if update.callback_query else None, callbacks.PRIVACY)
+    choice = data.args[0] if data and len(data.args) == 1 else None
+    if choice == "ask":
+        await ask_delete(update, context)
+        return
+    if choice not in {"confirm", "cancel"}:
+        await stale_button(update, context)
+        return
+    await answer_query(update)
+    lang = language_of(update, context)
+    if choice == "cancel":
+        await say(update, context, lang, t(context, lang, "privacy-delete-cancelled"))
+        return
+    user = update.effective_user
+    assert user is not None
+    persistence = context.application.persistence
+    if persistence is not None:
+        await persistence.drop_user_data(user.id)  # now, not at the next flush
+    context.application.drop_user_data(user.id)
+    # Forget open questions in memory too (PTB has no public API for this; the deletion is
+    # tracked, so the persistence drops the stored state as well).
+    for handler in context.application.handlers.get(0, []):
+        conversations = getattr(handler, "_conversations", None)
+        if isinstance(conversations, MutableMapping):
+            for key in [k for k in conversations if isinstance(k, tuple) and user.id in k]:
+                del conversations[key]
+    await say(update, context, lang, t(context, lang, "privacy-deleted"))
+
+
+def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:
+    """/privacy, /delete_my_data and the confirmation buttons."""
+    return [
+        CommandHandler("privacy", explain, filters=PRIVATE),
+        CommandHandler("delete_my_data", ask_delete, filters=PRIVATE),
+        CallbackQueryHandler(decided, pattern=callbacks.pattern(callbacks.PRIVACY)),
+    ]

@@ -1,0 +1,89 @@
+"""Menu and answers: a topic button asks the one question the answer depends on, then answers."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot import callbacks
+from bot.context import LotseContext
+from bot.flows.common import (
+    PRIVATE,
+    answer_query,
+    button,
+    label,
+    language_of,
+    nav_keyboard,
+    render_answer,
+    say,
+    send_menu,
+    stale_button,
+    t,
+)
+from bot.i18n import bidi
+from bot.services.content import NO_VARIANT, TOPIC_IDS
+
+
+async def show_menu(update: Update, context: LotseContext) -> None:
+    """Shows the topic menu (the /menu command and the menu button)."""
+    await answer_query(update)
+    await send_menu(update, context, language_of(update, context))
+
+
+async def migrado_unavailable(update: Update, context: LotseContext, lang: str) -> None:
+    """Says an answer cannot be shown and where to go instead (should never happen)."""
+    migrado = context.bot_data.content.current.offices.migrado
+    text = t(context, lang, "answer-unavailable", name=migrado.name, address=migrado.address)
+    await say(update, context, lang, text, nav_keyboard(context, lang))
+
+
+async def topic_chosen(update: Update, context: LotseContext) -> None:
+    """Asks the topic's question with option buttons, or answers when it has none or was answered."""
+    query = update.callback_query
+    data = callbacks.parse(query.data if query else None, callbacks.TOPIC)
+    if data is None or not data.args or data.args[0] not in TOPIC_IDS or len(data.args) > 2:
+        await stale_button(update, context)
+        return
+    await answer_query(update)
+    lang = language_of(update, context)
+    snapshot = context.bot_data.content.current
+    topic_id = data.args[0]
+    text = snapshot.text(topic_id, lang)
+    if text is None:
+        await migrado_unavailable(update, context, lang)
+        return
+    if not text.options:
+        await send_answer(update, context, lang, topic_id, NO_VARIANT)
+        return
+    option = data.args[1] if len(data.args) == 2 else None
+    if option in text.options:
+        await send_answer(update, context, lang, topic_id, option, reask=True)
+        return
+    # Ask (again): the first tap, or an option that no longer exists.
+    keyboard = [[button(text.options[o], callbacks.TOPIC, topic_id, o)] for o in text.options]
+    keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
+    question = bidi(text.lang, f"<b>{html.escape(text.title, quote=False)}</b>\n\n{html.escape(text.ask or '', quote=False)}")
+    await say(update, context, text.lang, question, InlineKeyboardMarkup(keyboard))
+
+
+async def send_answer(
+    update: Update, context: LotseContext, lang: str, topic_id: str, variant: str, *, reask: bool = False
+) -> None:
+    """Sends one answer variant with the way back to the menu and to a person."""
+    answer = context.bot_data.content.current.answer(topic_id, lang, variant)
+    if answer is None:
+        await migrado_unavailable(update, context, lang)
+        return
+    markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None)
+    await say(update, context, lang, render_answer(context, answer, lang), markup, mark_direction=False)
+
+
+def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:
+    """/menu, the menu button and the topic buttons."""
+    return [
+        CommandHandler("menu", show_menu, filters=PRIVATE),
+        CallbackQueryHandler(show_menu, pattern=callbacks.pattern(callbacks.MENU)),
+        CallbackQueryHandler(topic_chosen, pattern=callbacks.pattern(callbacks.TOPIC)),
+    ]

@@ -1,0 +1,204 @@
+"""UI strings from ``translations/<lang>/ui.ftl`` (Fluent), with a fallback chain.
+
+German (``de``) is the reference catalogue: every language has its keys and its variables.
+``ui.meta.yml`` beside each catalogue records, per key, the hash of the German string the
+translation was made from, so a changed German string shows up as OUTDATED.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from fluent.runtime import FluentBundle, FluentResource
+from fluent.syntax import ast, parse
+from fluent.syntax.visitor import Visitor
+
+from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE, is_rtl
+from bot.services.content import Problem, Status
+
+log = logging.getLogger(__name__)
+
+RLM = "\u200f"
+CATALOGUE = "ui.ftl"
+META = "ui.meta.yml"
+
+
+def bidi(lang: str, text: str) -> str:
+    """Marks every line of a right-to-left text as RTL, so Telegram aligns it correctly.
+
+    A line that starts with a Latin word ("MigraDO …", "Friedensplatz 7") would otherwise be
+    shown left to right in an Arabic or Farsi message.
+    """
+    if not is_rtl(lang):
+        return text
+    return "\n".join(RLM + line if line and not line.startswith(RLM) else line for line in text.split("\n"))
+
+
+@dataclass(frozen=True)
+class _Entry:
+    value: str
+    variables: frozenset[str]
+
+
+def _entries(source: str) -> tuple[dict[str, _Entry], list[str]]:
+    """Parses a catalogue into key -> (source text, variables) and a list of syntax errors."""
+    resource = parse(source)
+    entries: dict[str, _Entry] = {}
+    errors: list[str] = []
+    for item in resource.body:
+        if isinstance(item, ast.Junk):
+            errors.append(f"syntax error near: {item.content.strip()[:60]!r}")
+        elif isinstance(item, ast.Message):
+            names: set[str] = set()
+
+            class _Vars(Visitor):  # type: ignore[misc]
+                def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
+                    names.add(node.id.name)
+
+            _Vars().visit(item)
+            text = "".join(
+                el.value if isinstance(el, ast.TextElement) else "{}"
+                for el in (item.value.elements if item.value else [])
+            )
+            entries[item.id.name] = _Entry(text, frozenset(names))
+    return entries, errors
+
+
+def string_hash(text: str) -> str:
+    """Hash of one German UI string, as recorded in ``ui.meta.yml``."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass
+class Catalogues:
+    """All UI catalogues. ``t(lang, key, **args)`` never fails: it falls back, then shows the key."""
+
+    directory: Path
+    bundles: dict[str, FluentBundle] = field(default_factory=dict)
+    entries: dict[str, dict[str, _Entry]] = field(default_factory=dict)
+    syntax_errors: dict[str, list[str]] = field(default_factory=dict)
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, directory: Path, langs: Iterable[str] = CODES) -> Catalogues:
+        """Reads ``<directory>/<lang>/ui.ftl`` for every language that has one."""
+        cat = cls(directory)
+        for lang in langs:
+            path = directory / lang / CATALOGUE
+            if not path.is_file():
+                continue
+            text = path.read_text(encoding="utf-8")
+            cat.entries[lang], cat.syntax_errors[lang] = _entries(text)
+            bundle = FluentBundle([lang], use_isolating=is_rtl(lang))
+            bundle.add_resource(FluentResource(text))
+            cat.bundles[lang] = bundle
+            meta_path = directory / lang / META
+            if meta_path.is_file():
+                cat.meta[lang] = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        if SOURCE_LANGUAGE not in cat.bundles:
+            raise FileNotFoundError(f"no reference catalogue {directory / SOURCE_LANGUAGE / CATALOGUE}")
+        return cat
+
+    def has(self, lang: str, key: str) -> bool:
+        """True when ``lang``'s own catalogue has the key."""
+        bundle = self.bundles.get(lang)
+        return bool(bundle and bundle.has_message(key))
+
+    def t(self, lang: str, key: str, **args: Any) -> str:
+        """The string ``key`` in ``lang``, else in the fallback languages; RTL-marked."""
+        for candidate in (lang, *FALLBACK_CHAIN):
+            bundle = self.bundles.get(candidate)
+            if bundle is None or not bundle.has_message(key):
+                continue
+            message = bundle.get_message(key)
+            text, errors = bundle.format_pattern(message.value, args)
+            if errors:
+                log.warning("catalogue %s key %s: %s", candidate, key, errors)
+            return bidi(candidate, str(text))
+        log.error("UI string %s is missing in every catalogue", key)
+        return key
+
+    def keys(self) -> list[str]:
+        """The reference keys, in catalogue order."""
+        return list(self.entries[SOURCE_LANGUAGE])
+
+    def status(self, lang: str) -> dict[str, Status]:
+        """Key -> derived status for one language."""
+        reference = self.entries[SOURCE_LANGUAGE]
+        own = self.entries.get(lang, {})
+        meta = self.meta.get(lang, {})
+        hashes: Mapping[str, str] = meta.get("source_hashes") or {}
+        result: dict[str, Status] = {}
+        for key, entry in reference.items():
+            if lang == SOURCE_LANGUAGE:
+                result[key] = Status.UP_TO_DATE
+            elif key not in own:
+                result[key] = Status.MISSING
+            elif hashes.get(key) != string_hash(entry.value):
+                result[key] = Status.OUTDATED
+            elif meta.get("machine_translated", True) or not meta.get("reviewed", False):
+                result[key] = Status.MACHINE_TRANSLATED
+            else:
+                result[key] = Status.UP_TO_DATE
+        return result
+
+    def validate(self, langs: Iterable[str] = CODES) -> list[Problem]:
+        """Missing keys, empty values, broken placeholders, outdated strings, syntax errors."""
+        problems: list[Problem] = []
+        reference = self.entries[SOURCE_LANGUAGE]
+        for lang in langs:
+            where = f"translations/{lang}/{CATALOGUE}"
+            if lang not in self.entries:
+                problems.append(Problem(where, "missing catalogue"))
+                continue
+            problems += [Problem(where, e) for e in self.syntax_errors.get(lang, [])]
+            own = self.entries[lang]
+            for key, ref in reference.items():
+                entry = own.get(key)
+                if entry is None:
+                    problems.append(Problem(where, f"missing key {key}"))
+                    continue
+                if not entry.value.replace("{}", "").strip():
+                    problems.append(Problem(where, f"empty value for {key}"))
+                if entry.variables != ref.variables:
+                    problems.append(
+                        Problem(
+                            where,
+                            f"broken placeholders in {key}: expected {sorted(ref.variables)}, "
+                            f"found {sorted(entry.variables)}",
+                        )
+                    )
+            for key in own.keys() - reference.keys():
+                problems.append(Problem(where, f"key {key} is not in the German catalogue"))
+            if lang != SOURCE_LANGUAGE:
+                outdated = [k for k, s in self.status(lang).items() if s is Status.OUTDATED]
+                if outdated:
+                    problems.append(
+                        Problem(where, f"outdated (German changed since): {', '.join(outdated)}")
+                    )
+        return problems
+
+    def stamp(self, lang: str, *, machine_translated: bool = True, reviewed: bool = False) -> Path:
+        """Records that ``lang``'s catalogue was translated from the current German strings."""
+        reference = self.entries[SOURCE_LANGUAGE]
+        own = self.entries.get(lang, {})
+        data = {
+            "machine_translated": machine_translated,
+            "reviewed": reviewed,
+            "source_hashes": {k: string_hash(v.value) for k, v in reference.items() if k in own},
+        }
+        path = self.directory / lang / META
+        path.write_text(
+            "# Written by `lotse content stamp-ui`: the German strings this catalogue was\n"
+            "# translated from. Do not edit by hand.\n"
+            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+            encoding="utf-8",
+        )
+        self.meta[lang] = data
+        return path

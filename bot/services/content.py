@@ -1,0 +1,412 @@
+"""The content repository: German topic sources, their translations, status and validation.
+
+German is the source of every answer (``content/topics/<id>.md``); each translation in
+``translations/<lang>/topics/<id>.md`` records the hash of the German text it was made from.
+Status is derived from that hash, never stored (MISSING / OUTDATED / MACHINE_TRANSLATED /
+UP_TO_DATE). The repository holds one immutable snapshot and swaps it atomically on reload.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
+from bot.services.offices import OfficeDirectory, load_offices
+
+#: Topic ids, in menu order (DESIGN.md contract: intent names equal these ids).
+TOPIC_IDS: tuple[str, ...] = (
+    "registration",
+    "residence_permit",
+    "language_course",
+    "kita",
+    "school",
+    "jobcenter_benefits",
+    "work_recognition",
+    "health",
+    "housing",
+    "banking",
+    "transport",
+    "counselling",
+)
+#: The counselling topic asks for a district instead of fixed options.
+COUNSELLING_VARIANTS = ("office", "no_office")
+NO_VARIANT = ""
+
+_VARIANT_MARK = re.compile(r"^<!--\s*variant:\s*([a-z0-9_]+)\s*-->\s*$", re.MULTILINE)
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_ANY_BRACE = re.compile(r"[{}]")
+
+
+class ContentError(Exception):
+    """Content files cannot be read at all (missing directory, broken front matter)."""
+
+
+class Status(enum.StrEnum):
+    """Derived state of one translation of one topic."""
+
+    MISSING = "MISSING"
+    OUTDATED = "OUTDATED"
+    MACHINE_TRANSLATED = "MACHINE_TRANSLATED"
+    UP_TO_DATE = "UP_TO_DATE"
+
+
+@dataclass(frozen=True)
+class TopicText:
+    """A topic in one language: what the bot shows."""
+
+    id: str
+    lang: str
+    title: str
+    body: Mapping[str, str]  # variant id ("" when the topic has none) -> Markdown
+    ask: str | None = None
+    options: Mapping[str, str] = field(default_factory=dict)
+    source_hash: str = ""
+    machine_translated: bool = False
+    reviewed: bool = True
+    path: Path | None = None
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """The variant ids, in file order."""
+        return tuple(self.body)
+
+
+@dataclass(frozen=True)
+class TopicSource(TopicText):
+    """The German source of a topic, with the editorial metadata."""
+
+    facts: tuple[Mapping[str, Any], ...] = ()
+    sources: tuple[str, ...] = ()
+    review_date: str | None = None
+
+    @property
+    def unverified_facts(self) -> list[str]:
+        """Claims an editor still has to confirm."""
+        return [str(f.get("claim")) for f in self.facts if not f.get("verified")]
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A rendered-ready answer: Markdown text in ``lang`` and what it is made of."""
+
+    topic_id: str
+    variant: str
+    lang: str
+    title: str
+    markdown: str
+    machine_translated: bool
+
+
+def source_hash(title: str, ask: str | None, options: Mapping[str, str], body: Mapping[str, str]) -> str:
+    """Hash of what a translator translates; metadata (facts, review date) does not count."""
+    canonical = json.dumps(
+        {
+            "title": title.strip(),
+            "ask": (ask or "").strip(),
+            "options": {k: v.strip() for k, v in options.items()},
+            "body": {k: v.strip() for k, v in body.items()},
+        },
+        ensure_ascii=False,
+        sort_keys=True,
+    )
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Splits ``---``-fenced YAML front matter from the Markdown body."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        raise ContentError(f"{path}: no front matter (the file must start with '---')")
+    parts = text.split("\n---", 1)
+    if len(parts) != 2:
+        raise ContentError(f"{path}: front matter is not closed with '---'")
+    try:
+        meta = yaml.safe_load(parts[0][3:]) or {}
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise ContentError(f"{path}: front matter must be a mapping")
+    body = parts[1]
+    body = body[body.find("\n") + 1 :] if "\n" in body else ""
+    return meta, body
+
+
+def split_variants(body: str) -> dict[str, str]:
+    """Splits a body at ``<!-- variant: x -->`` marks; no marks means one unnamed variant."""
+    marks = list(_VARIANT_MARK.finditer(body))
+    if not marks:
+        return {NO_VARIANT: body.strip()}
+    variants: dict[str, str] = {}
+    preamble = body[: marks[0].start()].strip()
+    for i, mark in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        text = body[mark.end() : end].strip()
+        variants[mark.group(1)] = f"{preamble}\n\n{text}".strip() if preamble else text
+    return variants
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{name}`` placeholders a text uses."""
+    return set(_PLACEHOLDER.findall(text))
+
+
+def _read_topic(path: Path, lang: str) -> TopicText | TopicSource:
+    meta, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    variants = split_variants(body)
+    options = {str(k): str(v) for k, v in (meta.get("options") or {}).items()}
+    common: dict[str, Any] = {
+        "id": str(meta.get("id") or path.stem),
+        "lang": lang,
+        "title": str(meta.get("title") or ""),
+        "ask": str(meta["ask"]) if meta.get("ask") else None,
+        "options": options,
+        "body": variants,
+        "path": path,
+    }
+    if lang == SOURCE_LANGUAGE:
+        return TopicSource(
+            **common,
+            source_hash=source_hash(common["title"], common["ask"], options, variants),
+            machine_translated=False,
+            reviewed=True,
+            facts=tuple(meta.get("facts") or ()),
+            sources=tuple(str(s) for s in meta.get("sources") or ()),
+            review_date=str(meta["review_date"]) if meta.get("review_date") else None,
+        )
+    return TopicText(
+        **common,
+        source_hash=str(meta.get("source_hash") or ""),
+        machine_translated=bool(meta.get("machine_translated", True)),
+        reviewed=bool(meta.get("reviewed", False)),
+    )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing ``lotse content validate`` complains about."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ContentSnapshot:
+    """Everything loaded from disk at one moment. Immutable; replaced whole on reload."""
+
+    sources: Mapping[str, TopicSource]
+    translations: Mapping[str, Mapping[str, TopicText]]  # lang -> topic id -> text
+    offices: OfficeDirectory
+    load_problems: tuple[Problem, ...] = ()
+
+    def status(self, topic_id: str, lang: str) -> Status:
+        """The derived status of one topic in one language."""
+        if lang == SOURCE_LANGUAGE:
+            return Status.UP_TO_DATE if topic_id in self.sources else Status.MISSING
+        source = self.sources.get(topic_id)
+        text = self.translations.get(lang, {}).get(topic_id)
+        if source is None or text is None:
+            return Status.MISSING
+        if text.source_hash != source.source_hash:
+            return Status.OUTDATED
+        if text.machine_translated or not text.reviewed:
+            return Status.MACHINE_TRANSLATED
+        return Status.UP_TO_DATE
+
+    def status_table(self, langs: Iterable[str] = CODES) -> dict[str, dict[str, Status]]:
+        """Topic id -> language -> status, for every topic id the bot knows."""
+        langs = tuple(langs)
+        return {t: {lang: self.status(t, lang) for lang in langs} for t in TOPIC_IDS}
+
+    def text(self, topic_id: str, lang: str) -> TopicText | None:
+        """The best current text of a topic for ``lang``, following the fallback chain.
+
+        An OUTDATED translation is never shown: the German changed, so it may be wrong.
+        """
+        for candidate in (lang, *FALLBACK_CHAIN):
+            if candidate == SOURCE_LANGUAGE:
+                found: TopicText | None = self.sources.get(topic_id)
+            else:
+                found = self.translations.get(candidate, {}).get(topic_id)
+                if found is not None and self.status(topic_id, candidate) is Status.OUTDATED:
+                    found = None
+            if found is not None:
+                return found
+        return None
+
+    def answer(
+        self, topic_id: str, lang: str, variant: str = NO_VARIANT, **values: str
+    ) -> Answer | None:
+        """The answer for a topic variant in ``lang`` (or its fallback), placeholders filled."""
+        text = self.text(topic_id, lang)
+        if text is None or variant not in text.body:
+            return None
+        markdown = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text.body[variant])
+        return Answer(
+            topic_id=topic_id,
+            variant=variant,
+            lang=text.lang,
+            title=text.title,
+            markdown=markdown,
+            machine_translated=text.machine_translated,
+        )
+
+    def validate(self, langs: Iterable[str] = CODES) -> list[Problem]:
+        """Every problem an editor must fix before publishing."""
+        problems = list(self.load_problems)
+        problems += [Problem("offices.yml", p) for p in self.offices.problems]
+        for topic_id in TOPIC_IDS:
+            source = self.sources.get(topic_id)
+            if source is None:
+                problems.append(Problem(f"content/topics/{topic_id}.md", "missing"))
+                continue
+            problems += _check_source(source)
+            for lang in langs:
+                if lang == SOURCE_LANGUAGE:
+                    continue
+                where = f"translations/{lang}/topics/{topic_id}.md"
+                status = self.status(topic_id, lang)
+                if status is Status.MISSING:
+                    problems.append(Problem(where, "missing translation"))
+                    continue
+                if status is Status.OUTDATED:
+                    problems.append(
+                        Problem(where, "outdated: the German source changed since it was made")
+                    )
+                problems += _check_translation(source, self.translations[lang][topic_id], where)
+        return problems
+
+
+def _check_source(source: TopicSource) -> list[Problem]:
+    where = f"content/topics/{source.id}.md"
+    problems: list[Problem] = []
+    if not source.title:
+        problems.append(Problem(where, "empty title"))
+    if source.id == "counselling":
+        if set(source.body) != set(COUNSELLING_VARIANTS):
+            problems.append(Problem(where, f"variants must be {', '.join(COUNSELLING_VARIANTS)}"))
+        if not source.ask:
+            problems.append(Problem(where, "counselling must ask for the district"))
+    elif source.options:
+        if not source.ask:
+            problems.append(Problem(where, "options without 'ask'"))
+        if set(source.body) != set(source.options):
+            problems.append(
+                Problem(where, f"variants {sorted(source.body)} != options {sorted(source.options)}")
+            )
+    elif set(source.body) != {NO_VARIANT}:
+        problems.append(Problem(where, "variants without options"))
+    for variant, text in source.body.items():
+        if not text.strip():
+            problems.append(Problem(where, f"variant {variant or '(main)'} is empty"))
+        if _ANY_BRACE.sub("", _PLACEHOLDER.sub("", text)) != _PLACEHOLDER.sub("", text):
+            problems.append(Problem(where, f"stray brace in variant {variant or '(main)'}"))
+    return problems
+
+
+def _check_translation(source: TopicSource, text: TopicText, where: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if text.id != source.id:
+        problems.append(Problem(where, f"id {text.id!r} does not match the file name"))
+    if not text.title.strip():
+        problems.append(Problem(where, "empty title"))
+    if bool(source.ask) != bool(text.ask):
+        problems.append(Problem(where, "'ask' missing or extra"))
+    if set(text.options) != set(source.options):
+        problems.append(Problem(where, f"options {sorted(text.options)} != {sorted(source.options)}"))
+    for key, label in text.options.items():
+        if not label.strip():
+            problems.append(Problem(where, f"option {key} is empty"))
+    if set(text.body) != set(source.body):
+        problems.append(Problem(where, f"variants {sorted(text.body)} != {sorted(source.body)}"))
+    for variant, body in text.body.items():
+        name = variant or "(main)"
+        if not body.strip():
+            problems.append(Problem(where, f"variant {name} is empty"))
+        expected = placeholders(source.body.get(variant, ""))
+        found = placeholders(body)
+        if expected != found:
+            problems.append(
+                Problem(
+                    where,
+                    f"broken placeholders in variant {name}: expected {sorted(expected)}, "
+                    f"found {sorted(found)}",
+                )
+            )
+        if _ANY_BRACE.search(_PLACEHOLDER.sub("", body)):
+            problems.append(Problem(where, f"stray brace in variant {name}"))
+    return problems
+
+
+def load_snapshot(content_dir: Path, translations_dir: Path) -> ContentSnapshot:
+    """Reads all topics and translations from disk into a new snapshot."""
+    topics_dir = content_dir / "topics"
+    if not topics_dir.is_dir():
+        raise ContentError(f"{topics_dir} does not exist")
+    problems: list[Problem] = []
+    sources: dict[str, TopicSource] = {}
+    for path in sorted(topics_dir.glob("*.md")):
+        try:
+            topic = _read_topic(path, SOURCE_LANGUAGE)
+        except (ContentError, OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), str(exc)))
+            continue
+        assert isinstance(topic, TopicSource)
+        if path.stem not in TOPIC_IDS:
+            problems.append(Problem(str(path), f"unknown topic id {path.stem!r}"))
+            continue
+        sources[path.stem] = topic
+    translations: dict[str, dict[str, TopicText]] = {}
+    for lang in CODES:
+        lang_dir = translations_dir / lang / "topics"
+        if lang == SOURCE_LANGUAGE or not lang_dir.is_dir():
+            continue
+        for path in sorted(lang_dir.glob("*.md")):
+            try:
+                translations.setdefault(lang, {})[path.stem] = _read_topic(path, lang)
+            except (ContentError, OSError, UnicodeDecodeError) as exc:
+                problems.append(Problem(str(path), str(exc)))
+    offices = load_offices(content_dir / "offices.yml")
+    return ContentSnapshot(sources, translations, offices, tuple(problems))
+
+
+class ContentRepository:
+    """Holds the current content snapshot; ``reload()`` swaps in a new one if it is valid."""
+
+    def __init__(self, content_dir: Path, translations_dir: Path) -> None:
+        self.content_dir = content_dir
+        self.translations_dir = translations_dir
+        self._snapshot = load_snapshot(content_dir, translations_dir)
+
+    @property
+    def current(self) -> ContentSnapshot:
+        """The snapshot in use now. Hold on to it for the length of one reply."""
+        return self._snapshot
+
+    def reload(self) -> list[Problem]:
+        """Loads the files again; keeps the old content when the new one has load errors.
+
+        Returns the problems found. Outdated or missing translations do not block a reload
+        (the bot falls back to another language for them); unreadable files do.
+        """
+        try:
+            fresh = load_snapshot(self.content_dir, self.translations_dir)
+        except (ContentError, OSError, yaml.YAMLError) as exc:
+            return [Problem("content", str(exc))]
+        blocking = [*fresh.load_problems]
+        blocking += [Problem("offices.yml", p) for p in fresh.offices.problems]
+        blocking += [Problem(t, "missing") for t in TOPIC_IDS if t not in fresh.sources]
+        if not blocking:
+            self._snapshot = fresh
+        return blocking or fresh.validate()

@@ -1,0 +1,38 @@
+"""Content reload without a restart: over Redis pub/sub (``lotse content reload``) or SIGHUP."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable
+
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "lotse:content:reload"
+
+
+async def publish_reload(redis: Redis) -> int:
+    """Asks every running bot to reload; returns how many were listening."""
+    return int(await redis.publish(CHANNEL, "reload"))
+
+
+async def listen_for_reload(redis: Redis, reload: Callable[[], object], *, retry_seconds: float = 5.0) -> None:
+    """Calls ``reload()`` for every message on the channel until cancelled; survives Redis outages."""
+    while True:
+        pubsub = redis.pubsub()
+        try:
+            await pubsub.subscribe(CHANNEL)
+            log.info("listening for content reloads on %s", CHANNEL)
+            async for message in pubsub.listen():
+                if message.get("type") == "message":
+                    reload()
+        except RedisError:
+            log.warning("reload channel lost; trying again in %s s", retry_seconds, exc_info=True)
+            await asyncio.sleep(retry_seconds)
+        finally:
+            with contextlib.suppress(RedisError):
+                await pubsub.aclose()

@@ -1,0 +1,62 @@
+"""The one settings object, read from the environment and ``.env``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot import PROJECT_ROOT
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(RuntimeError):
+    """The configuration is unusable; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Everything Lotse reads from its environment. Loaded once, at start."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = DEFAULT_API_BASE_URL
+    redis_url: SecretStr | None = None
+    rasa_url: str | None = None
+    counsellor_chat_id: int | None = None
+
+    content_dir: Path = PROJECT_ROOT / "content"
+    translations_dir: Path = PROJECT_ROOT / "translations"
+
+    #: How long a user's profile (language choice) and open conversation states are kept
+    #: after their last change.
+    user_data_retention_days: int = Field(default=180, ge=1)
+    #: How often in-memory state is written to Redis, in seconds.
+    persistence_interval_seconds: float = Field(default=2.0, gt=0)
+    log_level: str = "INFO"
+
+    @property
+    def redis_dsn(self) -> str | None:
+        """The Redis URL as a plain string, or None when no Redis is configured."""
+        return self.redis_url.get_secret_value() if self.redis_url else None
+
+    @property
+    def token(self) -> str | None:
+        """The Telegram bot token as a plain string, or None."""
+        return self.telegram_bot_token.get_secret_value() if self.telegram_bot_token else None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Loads the settings, failing with a sentence that names the offending variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']).upper() or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise SettingsError(f"Configuration is not usable: {problems}") from None
