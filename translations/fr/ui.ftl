@@ -1,0 +1,76 @@
+# Lotse UI strings, French (français). Machine-made translation (not reviewed by a person).
+## Démarrage et langue
+
+start-welcome = Bienvenue à Dortmund ! Je suis Lotse. Je réponds aux premières questions d’une nouvelle vie dans la ville — déclarer votre domicile, cours d’allemand, Kita, aides sociales, santé, logement — et je vous montre où des personnes peuvent vous aider en personne.
+start-proposed-language = Votre téléphone est réglé sur cette langue : { $language }. Touchez-la ci-dessous ou choisissez une autre langue.
+start-choose-language = Quelle langue dois-je utiliser ? Vous pouvez la changer à tout moment avec /language.
+language-choose = Choisissez votre langue :
+language-set = À partir de maintenant, je vous écris dans cette langue : { $language }.
+language-unknown = Je ne connais pas ce choix de langue. Veuillez choisir l’un des boutons.
+
+## Menu et thèmes
+
+menu-title = Comment puis-je vous aider ? Choisissez un thème :
+topic-registration = Déclarer votre domicile
+topic-residence_permit = Titre de séjour
+topic-language_course = Cours d’allemand
+topic-kita = Kita (garde d’enfants)
+topic-school = École
+topic-jobcenter_benefits = Jobcenter et aides sociales
+topic-work_recognition = Travail et diplômes
+topic-health = Santé
+topic-housing = Logement
+topic-banking = Compte bancaire
+topic-transport = Bus et train
+topic-counselling = Conseil près de chez vous
+menu-book = 📅 Prendre rendez-vous chez MigraDO
+menu-human = 💬 Parler à une personne
+nav-menu = ☰ Menu
+nav-human = 💬 Parler à une personne
+nav-other-answer = ↩ Changer ma réponse
+answer-machine-note = ⓘ Traduit par une machine, pas encore vérifié par une personne. Les noms des administrations et des documents restent en allemand, comme vous les verrez sur les lettres et sur les portes.
+answer-fallback-note = ⓘ Cette réponse n’existe pas encore dans votre langue. La voici dans cette langue : { $language }.
+answer-unavailable = Désolé, je ne peux pas afficher cette réponse pour le moment. Veuillez aller chez MigraDO : { $name }, { $address }. Le conseil y est gratuit.
+
+## Conseil : quel bureau est proche
+
+counselling-share-location = Vous pouvez aussi partager votre position avec le bouton ci-dessous. Je trouverai alors le bureau de votre arrondissement.
+counselling-location-button = 📍 Partager ma position
+counselling-unknown-district = Je n’ai pas reconnu cet arrondissement. Veuillez toucher l’un des boutons ou partager votre position.
+counselling-outside-dortmund = Ce lieu semble se trouver en dehors de Dortmund. Je connais les bureaux de Dortmund. MigraDO conseille gratuitement toutes les personnes nouvellement arrivées à Dortmund : { $name }, { $address }.
+counselling-district-found = Votre position se trouve dans l’arrondissement { $district }.
+
+## Fonctions qui viendront plus tard
+
+booking-coming-soon = Prendre rendez-vous ici dans le chat sera bientôt possible. En attendant, veuillez vous rendre en personne chez MigraDO : { $name }, { $address }. Le conseil y est gratuit pour toutes les personnes nouvellement arrivées à Dortmund.
+handoff-coming-soon = Écrire à une conseillère ou à un conseiller dans ce chat sera bientôt possible. En attendant, les conseillères et conseillers de MigraDO vous aident en personne, gratuitement, dans de nombreuses langues et avec des interprètes par vidéo : { $name }, { $address }.
+
+## Messages que je ne peux pas lire, anciens boutons
+
+fallback-free-text = Merci pour votre message ! Je ne comprends pas encore les questions écrites — j’apprends encore. Veuillez choisir un thème ci-dessous. Si votre thème n’y est pas, touchez « Parler à une personne ».
+fallback-media = Je ne peux pas ouvrir les stickers, les photos, les messages vocaux ni les fichiers. Veuillez choisir un thème ci-dessous ou toucher « Parler à une personne ».
+fallback-stale-button = Ce bouton n’est plus valable. Voici le menu actuel.
+fallback-private-only = Veuillez m’écrire dans un chat privé.
+
+## Erreurs
+
+error-generic = Désolé, quelque chose n’a pas fonctionné de mon côté. Veuillez réessayer dans une minute.
+error-storage = Je n’arrive pas à accéder à ma mémoire pour le moment. Veuillez réessayer dans une minute.
+
+## Protection des données
+
+privacy-info = Ce que j’enregistre sur vous : votre choix de langue et l’étape où vous en êtes dans une conversation (par exemple, que je vous ai demandé votre arrondissement). Je n’enregistre pas le texte de vos messages. Vos données sont supprimées { $days } jours après votre dernière modification, ou tout de suite avec /delete_my_data.
+privacy-delete-ask = Voulez-vous que je supprime tout ce que j’ai enregistré sur vous ?
+privacy-delete-yes = Oui, supprimer mes données
+privacy-delete-no = Non, les garder
+privacy-deleted = C’est fait : j’ai supprimé tout ce que j’avais enregistré sur vous. Envoyez /start pour recommencer.
+privacy-delete-cancelled = Rien n’a été supprimé.
+
+## Aide et description des commandes
+
+help-text = Je réponds aux questions sur l’arrivée à Dortmund. /menu affiche les thèmes, /language change la langue, /privacy explique ce que j’enregistre.
+command-start = Démarrer et choisir la langue
+command-menu = Afficher les thèmes
+command-language = Changer la langue
+command-privacy = Ce que j’enregistre sur vous
+command-help = Comment utiliser Lotse

@@ -1,0 +1,76 @@
+# Lotse UI strings, Romanian (română). Machine-made translation (not reviewed by a person).
+## Start and language
+
+start-welcome = Bun venit în Dortmund! Eu sunt Lotse. Răspund la primele întrebări ale unei vieți noi în oraș — înregistrarea domiciliului, cursuri de germană, Kita, ajutoare sociale, sănătate, locuință — și vă arăt unde vă ajută oameni personal.
+start-proposed-language = Telefonul dumneavoastră este setat pe { $language }. Atingeți limba mai jos sau alegeți altă limbă.
+start-choose-language = Ce limbă să folosesc? O puteți schimba oricând cu /language.
+language-choose = Alegeți limba dumneavoastră:
+language-set = De acum vă scriu în { $language }.
+language-unknown = Nu cunosc această alegere de limbă. Vă rog să alegeți unul dintre butoane.
+
+## Menu and topics
+
+menu-title = Cu ce vă pot ajuta? Alegeți o temă:
+topic-registration = Înregistrarea domiciliului
+topic-residence_permit = Permis de ședere
+topic-language_course = Cursuri de germană
+topic-kita = Kita (grădiniță, îngrijirea copiilor)
+topic-school = Școală
+topic-jobcenter_benefits = Jobcenter și ajutoare sociale
+topic-work_recognition = Muncă și diplome
+topic-health = Sănătate
+topic-housing = Locuință
+topic-banking = Cont bancar
+topic-transport = Autobuz și tren
+topic-counselling = Consiliere lângă dumneavoastră
+menu-book = 📅 Programare la MigraDO
+menu-human = 💬 Vorbiți cu un om
+nav-menu = ☰ Meniu
+nav-human = 💬 Vorbiți cu un om
+nav-other-answer = ↩ Schimbați răspunsul
+answer-machine-note = ⓘ Tradus automat, încă neverificat de un om. Numele instituțiilor și ale documentelor rămân în germană, așa cum le vedeți pe scrisori și pe uși.
+answer-fallback-note = ⓘ Acest răspuns nu există încă în limba dumneavoastră. Iată-l în { $language }.
+answer-unavailable = Nu pot afișa acest răspuns acum. Vă rog să mergeți la MigraDO: { $name }, { $address }. Consilierea acolo este gratuită.
+
+## Counselling: which office is near
+
+counselling-share-location = Puteți să vă trimiteți și locația cu butonul de mai jos. Atunci găsesc biroul pentru cartierul dumneavoastră.
+counselling-location-button = 📍 Trimite locația mea
+counselling-unknown-district = Nu am recunoscut acest cartier. Vă rog să atingeți unul dintre butoane sau să vă trimiteți locația.
+counselling-outside-dortmund = Acest loc pare să fie în afara orașului Dortmund. Eu cunosc birourile din Dortmund. MigraDO oferă consiliere gratuită tuturor celor care sunt noi în Dortmund: { $name }, { $address }.
+counselling-district-found = Locația dumneavoastră este în cartierul { $district }.
+
+## Flows that come later
+
+booking-coming-soon = Programările aici în chat vin în curând. Până atunci, vă rog să mergeți personal la MigraDO: { $name }, { $address }. Consilierea acolo este gratuită pentru toți cei care sunt noi în Dortmund.
+handoff-coming-soon = Să scrieți cu o consilieră sau un consilier prin acest chat — asta vine în curând. Până atunci, consilierii de la MigraDO vă ajută personal, gratuit, în multe limbi și cu interpreți prin video: { $name }, { $address }.
+
+## Messages I cannot read, old buttons
+
+fallback-free-text = Vă mulțumesc pentru mesaj! Încă nu înțeleg întrebările scrise — încă învăț. Vă rog să alegeți o temă mai jos. Dacă tema dumneavoastră nu este acolo, atingeți „Vorbiți cu un om”.
+fallback-media = Nu pot deschide stickere, fotografii, mesaje vocale sau fișiere. Vă rog să alegeți o temă mai jos sau să atingeți „Vorbiți cu un om”.
+fallback-stale-button = Acest buton nu mai este valabil. Iată meniul actual.
+fallback-private-only = Vă rog să îmi scrieți într-un chat privat.
+
+## Errors
+
+error-generic = Ne pare rău, ceva nu a funcționat la mine. Vă rog să încercați din nou peste un minut.
+error-storage = Nu pot ajunge la memoria mea acum. Vă rog să încercați din nou peste un minut.
+
+## Privacy
+
+privacy-info = Ce salvez despre dumneavoastră: limba aleasă și unde sunteți într-o conversație (de exemplu, că v-am întrebat de cartier). Nu salvez textul mesajelor dumneavoastră. Datele dumneavoastră se șterg la { $days } zile după ultima modificare sau imediat cu /delete_my_data.
+privacy-delete-ask = Să șterg tot ce am salvat despre dumneavoastră?
+privacy-delete-yes = Da, ștergeți datele mele
+privacy-delete-no = Nu, păstrați-le
+privacy-deleted = Gata: am șters tot ce salvasem despre dumneavoastră. Cu /start puteți începe din nou.
+privacy-delete-cancelled = Nu s-a șters nimic.
+
+## Help and command descriptions
+
+help-text = Răspund la întrebări despre sosirea în Dortmund. /menu arată temele, /language schimbă limba, /privacy explică ce salvez.
+command-start = Pornire și alegerea limbii
+command-menu = Arată temele
+command-language = Schimbă limba
+command-privacy = Ce salvez despre dumneavoastră
+command-help = Cum folosiți Lotse

@@ -1,0 +1,76 @@
+# Lotse UI strings, Türkçe. Machine-made translation (not reviewed by a person).
+## Başlangıç ve dil
+
+start-welcome = Dortmund'a hoş geldiniz! Ben Lotse'yim. Şehirde yeni bir hayatın ilk sorularını yanıtlıyorum — adres kaydı, Almanca kursları, Kita, yardımlar, sağlık, konut — ve size kişisel olarak yardım eden insanları nerede bulacağınızı gösteriyorum.
+start-proposed-language = Telefonunuz { $language } diline ayarlı. Aşağıda ona dokunun veya başka bir dil seçin.
+start-choose-language = Hangi dili kullanayım? Dili istediğiniz zaman /language ile değiştirebilirsiniz.
+language-choose = Dilinizi seçin:
+language-set = Bundan sonra size { $language } dilinde yazacağım.
+language-unknown = Bu dil seçimini tanımıyorum. Lütfen düğmelerden birini seçin.
+
+## Menü ve konular
+
+menu-title = Size nasıl yardımcı olabilirim? Bir konu seçin:
+topic-registration = Adres kaydı
+topic-residence_permit = Oturma izni
+topic-language_course = Almanca kursları
+topic-kita = Kita (çocuk bakımı)
+topic-school = Okul
+topic-jobcenter_benefits = Jobcenter ve yardımlar
+topic-work_recognition = İş ve diplomalar
+topic-health = Sağlık
+topic-housing = Konut
+topic-banking = Banka hesabı
+topic-transport = Otobüs ve tren
+topic-counselling = Yakınınızdaki danışmanlık
+menu-book = 📅 MigraDO'dan randevu alın
+menu-human = 💬 Bir insanla konuşun
+nav-menu = ☰ Menü
+nav-human = 💬 Bir insanla konuşun
+nav-other-answer = ↩ Cevabımı değiştir
+answer-machine-note = ⓘ Makine ile çevrildi, henüz bir insan tarafından kontrol edilmedi. Kurum ve belge adları, mektuplarda ve kapılarda gördüğünüz gibi Almanca kalır.
+answer-fallback-note = ⓘ Bu cevap henüz sizin dilinizde yok. İşte { $language } dilinde.
+answer-unavailable = Üzgünüm, bu cevabı şu anda gösteremiyorum. Lütfen MigraDO'ya gidin: { $name }, { $address }. Oradaki danışmanlık ücretsizdir.
+
+## Danışmanlık: hangi ofis yakında
+
+counselling-share-location = Aşağıdaki düğme ile konumunuzu da paylaşabilirsiniz. O zaman bölgenizdeki ofisi bulurum.
+counselling-location-button = 📍 Konumumu paylaş
+counselling-unknown-district = Bu bölgeyi tanıyamadım. Lütfen bölge düğmelerinden birine dokunun veya konumunuzu paylaşın.
+counselling-outside-dortmund = Bu yer Dortmund dışında görünüyor. Ben Dortmund'daki ofisleri biliyorum. MigraDO, Dortmund'a yeni gelen herkese ücretsiz danışmanlık verir: { $name }, { $address }.
+counselling-district-found = Konumunuz { $district } bölgesinde.
+
+## Daha sonra gelecek işlemler
+
+booking-coming-soon = Burada, sohbette randevu almak yakında mümkün olacak. O zamana kadar lütfen MigraDO'ya kendiniz gidin: { $name }, { $address }. Oradaki danışmanlık, Dortmund'a yeni gelen herkes için ücretsizdir.
+handoff-coming-soon = Bu sohbet üzerinden bir danışmanla yazışmak yakında mümkün olacak. O zamana kadar MigraDO danışmanları size yüz yüze, ücretsiz, birçok dilde ve görüntülü tercümanlarla yardım eder: { $name }, { $address }.
+
+## Okuyamadığım mesajlar, eski düğmeler
+
+fallback-free-text = Mesajınız için teşekkürler! Yazılı soruları henüz anlayamıyorum — hâlâ öğreniyorum. Lütfen aşağıdan bir konu seçin. Sizin konunuz yoksa "Bir insanla konuşun" düğmesine dokunun.
+fallback-media = Çıkartmaları, fotoğrafları, sesli mesajları ve dosyaları açamıyorum. Lütfen aşağıdan bir konu seçin veya "Bir insanla konuşun" düğmesine dokunun.
+fallback-stale-button = Bu düğme artık geçerli değil. İşte güncel menü.
+fallback-private-only = Lütfen bana özel bir sohbette yazın.
+
+## Hatalar
+
+error-generic = Özür dilerim, bende bir sorun oluştu. Lütfen bir dakika sonra tekrar deneyin.
+error-storage = Şu anda hafızama ulaşamıyorum. Lütfen bir dakika sonra tekrar deneyin.
+
+## Gizlilik
+
+privacy-info = Sizin hakkınızda ne saklıyorum: dil seçiminizi ve bir konuşmada nerede olduğunuzu (örneğin, size bölgenizi sorduğumu). Mesajlarınızın metnini saklamıyorum. Verileriniz son değişikliğinizden { $days } gün sonra silinir, ya da /delete_my_data ile hemen silinir.
+privacy-delete-ask = Sizin hakkınızda sakladığım her şeyi sileyim mi?
+privacy-delete-yes = Evet, verilerimi sil
+privacy-delete-no = Hayır, kalsın
+privacy-deleted = Tamam: Sizin hakkınızda sakladığım her şeyi sildim. Yeniden başlamak için /start gönderin.
+privacy-delete-cancelled = Hiçbir şey silinmedi.
+
+## Yardım ve komut açıklamaları
+
+help-text = Dortmund'a varışla ilgili soruları yanıtlıyorum. /menu konuları gösterir, /language dili değiştirir, /privacy neyi sakladığımı açıklar.
+command-start = Başla ve dil seç
+command-menu = Konuları göster
+command-language = Dili değiştir
+command-privacy = Sizin hakkınızda ne saklıyorum
+command-help = Lotse nasıl kullanılır
