@@ -74,32 +74,29 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.content_command == "status":
         table = snapshot.status_table(langs)
-        short = {
-            Status.MISSING: "MISSING",
-            Status.OUTDATED: "OUTDATED",
-            Status.MACHINE_TRANSLATED: "MACHINE",
-            Status.UP_TO_DATE: "OK",
-        }
+        short = {s: s.value for s in Status}
         if args.hashes:
             for topic_id, source in sorted(snapshot.sources.items()):
                 print(f"{topic_id:20} {source.source_hash}")
             return 0
         width = max(len(t) for t in TOPIC_IDS) + 2
-        print("topic".ljust(width) + "".join(lang.ljust(9) for lang in langs))
+        col = max(len(s.value) for s in Status) + 1
+        print("topic".ljust(width) + "".join(lang.ljust(col) for lang in langs))
         for topic_id, row in table.items():
-            print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(9) for lang in langs))
+            print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(col) for lang in langs))
         ui_row = []
         for lang in langs:
             states = set(catalogues.status(lang).values()) if lang in catalogues.entries else {Status.MISSING}
-            worst = next(s for s in (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED, Status.UP_TO_DATE) if s in states or s is Status.UP_TO_DATE)
+            order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
+            worst = next((s for s in order if s in states), Status.UP_TO_DATE)
             ui_row.append(short[worst])
-        print("(UI strings)".ljust(width) + "".join(s.ljust(9) for s in ui_row))
+        print("(UI strings)".ljust(width) + "".join(s.ljust(col) for s in ui_row))
         counts: dict[Status, int] = {}
         for row in table.values():
             for status in row.values():
                 counts[status] = counts.get(status, 0) + 1
         print(
-            "\nOK = UP_TO_DATE (de is the source), MACHINE = MACHINE_TRANSLATED (not reviewed). "
+            "\nde is the source. MACHINE_TRANSLATED: current, but no person has reviewed it. "
             + ", ".join(f"{s.value}: {counts.get(s, 0)}" for s in Status)
         )
         return 0
