@@ -32,7 +32,9 @@ def _run(settings: Settings) -> int:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
         return _chat(settings, language_code=None)
     app = build_application(settings, sighup_reload=True)
-    log.info("serving Telegram by long polling via %s", settings.telegram_api_base_url.split("/bot")[0])
+    log.info(
+        "serving Telegram by long polling via %s", settings.telegram_api_base_url.split("/bot")[0]
+    )
     app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
     return 0
 
@@ -86,7 +88,11 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(col) for lang in langs))
         ui_row = []
         for lang in langs:
-            states = set(catalogues.status(lang).values()) if lang in catalogues.entries else {Status.MISSING}
+            states = (
+                set(catalogues.status(lang).values())
+                if lang in catalogues.entries
+                else {Status.MISSING}
+            )
             order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
             worst = next((s for s in order if s in states), Status.UP_TO_DATE)
             ui_row.append(short[worst])
@@ -106,7 +112,9 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             if lang == SOURCE_LANGUAGE or lang not in CODES:
                 print(f"error: {lang} is not a translated curated language", file=sys.stderr)
                 return 2
-            path = catalogues.stamp(lang, machine_translated=not args.reviewed, reviewed=args.reviewed)
+            path = catalogues.stamp(
+                lang, machine_translated=not args.reviewed, reviewed=args.reviewed
+            )
             print(f"wrote {path}")
         return 0
 
@@ -142,23 +150,42 @@ async def _publish_reload(url: str) -> int:
 
 def parser() -> argparse.ArgumentParser:
     """The command line: run, chat, content."""
-    p = argparse.ArgumentParser(prog="lotse", description="Lotse, a Telegram assistant for people new in Dortmund.")
+    p = argparse.ArgumentParser(
+        prog="lotse", description="Lotse, a Telegram assistant for people new in Dortmund."
+    )
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="serve Telegram (long polling); without a token, the local chat")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
-    chat.add_argument("--telegram-language", default="en", help="language_code Telegram would send (default en)")
+    chat.add_argument(
+        "--telegram-language", default="en", help="language_code Telegram would send (default en)"
+    )
     content = sub.add_parser("content", help="check, inspect and publish content")
     csub = content.add_subparsers(dest="content_command", required=True)
-    validate = csub.add_parser("validate", help="fail on missing/outdated translations, broken placeholders, unknown office ids")
-    validate.add_argument("--lang", action="append", choices=CODES, help="only these languages (repeatable)")
-    status = csub.add_parser("status", help="topics × languages: MISSING / OUTDATED / MACHINE_TRANSLATED / UP_TO_DATE")
+    validate = csub.add_parser(
+        "validate",
+        help="fail on missing/outdated translations, broken placeholders, unknown office ids",
+    )
+    validate.add_argument(
+        "--lang", action="append", choices=CODES, help="only these languages (repeatable)"
+    )
+    status = csub.add_parser(
+        "status", help="topics × languages: MISSING / OUTDATED / MACHINE_TRANSLATED / UP_TO_DATE"
+    )
     status.add_argument("--lang", action="append", choices=CODES)
-    status.add_argument("--hashes", action="store_true", help="print the German source hash of each topic")
+    status.add_argument(
+        "--hashes", action="store_true", help="print the German source hash of each topic"
+    )
     csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
-    stamp = csub.add_parser("stamp-ui", help="record that a UI catalogue was translated from the current German")
+    stamp = csub.add_parser(
+        "stamp-ui", help="record that a UI catalogue was translated from the current German"
+    )
     stamp.add_argument("languages", nargs="+")
-    stamp.add_argument("--reviewed", action="store_true", help="a person who reads the language checked it")
-    p.add_argument("--content-dir", type=Path, help="content directory (default: ./content of the repo)")
+    stamp.add_argument(
+        "--reviewed", action="store_true", help="a person who reads the language checked it"
+    )
+    p.add_argument(
+        "--content-dir", type=Path, help="content directory (default: ./content of the repo)"
+    )
     return p
 
 

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from redis.asyncio import Redis
@@ -50,10 +51,13 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     for lang in CODES:
         commands = [BotCommand(c, catalogues.t(lang, f"command-{c}")) for c in COMMANDS]
         await app.bot.set_my_commands(commands, language_code=lang)
-    await app.bot.set_my_commands([BotCommand(c, catalogues.t("en", f"command-{c}")) for c in COMMANDS])
+    await app.bot.set_my_commands(
+        [BotCommand(c, catalogues.t("en", f"command-{c}")) for c in COMMANDS]
+    )
     if bot_data.redis is not None:
         bot_data.extras["reload_task"] = asyncio.create_task(
-            listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)), name="content-reload"
+            listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)),
+            name="content-reload",
         )
     if bot_data.extras.get("sighup"):
         loop = asyncio.get_running_loop()
@@ -66,8 +70,8 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     task = bot_data.extras.pop("reload_task", None)
     if task is not None:
         task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await asyncio.wait_for(task, timeout=5)
     if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
         await bot_data.redis.aclose()
 
@@ -140,3 +144,26 @@ def build_application(
         app.add_handler(handler, group=1)
     app.add_error_handler(errors.on_error)
     return app
+
+
+@contextlib.asynccontextmanager
+async def running(app: Application) -> AsyncIterator[Application]:  # type: ignore[type-arg]
+    """Starts an Application the way ``run_polling`` does, minus the polling.
+
+    For the local chat and the tests: initialize, the post-init hooks (bot commands, content
+    reload listener), start; and on the way out stop, shutdown and the post-shutdown hooks.
+    """
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.start()
+        try:
+            yield app
+        finally:
+            if app.running:
+                await app.stop()
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)

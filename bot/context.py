@@ -67,6 +67,7 @@ class BotData:
 class LotseContext(CallbackContext[ExtBot[None], UserProfile, dict[Any, Any], BotData]):
     """The context every Lotse callback receives."""
 
+
 CONTEXT_TYPES = ContextTypes(
     context=LotseContext, bot_data=BotData, user_data=UserProfile, chat_data=dict
 )

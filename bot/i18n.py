@@ -37,13 +37,26 @@ def bidi(lang: str, text: str) -> str:
     """
     if not is_rtl(lang):
         return text
-    return "\n".join(RLM + line if line and not line.startswith(RLM) else line for line in text.split("\n"))
+    return "\n".join(
+        RLM + line if line and not line.startswith(RLM) else line for line in text.split("\n")
+    )
 
 
 @dataclass(frozen=True)
 class _Entry:
     value: str
     variables: frozenset[str]
+
+
+class _VariableCollector(Visitor):
+    """Collects the ``$variables`` a message uses, also inside selectors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ast.VariableReference) -> None:
+        self.names.add(node.id.name)
 
 
 def _entries(source: str) -> tuple[dict[str, _Entry], list[str]]:
@@ -53,15 +66,11 @@ def _entries(source: str) -> tuple[dict[str, _Entry], list[str]]:
     errors: list[str] = []
     for item in resource.body:
         if isinstance(item, ast.Junk):
-            errors.append(f"syntax error near: {item.content.strip()[:60]!r}")
+            errors.append(f"syntax error near: {(item.content or '').strip()[:60]!r}")
         elif isinstance(item, ast.Message):
-            names: set[str] = set()
-
-            class _Vars(Visitor):  # type: ignore[misc]
-                def visit_VariableReference(self, node: ast.VariableReference) -> None:  # noqa: N802
-                    names.add(node.id.name)
-
-            _Vars().visit(item)
+            collector = _VariableCollector()
+            collector.visit(item)
+            names = collector.names
             text = "".join(
                 el.value if isinstance(el, ast.TextElement) else "{}"
                 for el in (item.value.elements if item.value else [])
@@ -77,7 +86,7 @@ def string_hash(text: str) -> str:
 
 @dataclass
 class Catalogues:
-    """All UI catalogues. ``t(lang, key, **args)`` never fails: it falls back, then shows the key."""
+    """All UI catalogues. ``t(lang, key)`` never fails: it falls back, else shows the key."""
 
     directory: Path
     bundles: dict[str, FluentBundle] = field(default_factory=dict)
@@ -102,7 +111,9 @@ class Catalogues:
             if meta_path.is_file():
                 cat.meta[lang] = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
         if SOURCE_LANGUAGE not in cat.bundles:
-            raise FileNotFoundError(f"no reference catalogue {directory / SOURCE_LANGUAGE / CATALOGUE}")
+            raise FileNotFoundError(
+                f"no reference catalogue {directory / SOURCE_LANGUAGE / CATALOGUE}"
+            )
         return cat
 
     def has(self, lang: str, key: str) -> bool:
@@ -117,6 +128,8 @@ class Catalogues:
             if bundle is None or not bundle.has_message(key):
                 continue
             message = bundle.get_message(key)
+            if message.value is None:
+                continue
             text, errors = bundle.format_pattern(message.value, args)
             if errors:
                 log.warning("catalogue %s key %s: %s", candidate, key, errors)

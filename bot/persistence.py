@@ -74,9 +74,7 @@ class RedisPersistence(BasePersistence[UserProfile, dict[Any, Any], BotData]):
 
     async def update_user_data(self, user_id: int, data: UserProfile) -> None:
         """Writes the profile and renews its retention period."""
-        await self.redis.set(
-            self._user_key(user_id), json.dumps(data.to_dict()), ex=self.retention
-        )
+        await self.redis.set(self._user_key(user_id), json.dumps(data.to_dict()), ex=self.retention)
 
     async def drop_user_data(self, user_id: int) -> None:
         """Deletes the profile and every conversation state of this user."""

@@ -21,7 +21,12 @@ from bot.channels.local_api import ApiCall, LocalBotApi
 from bot.channels.updates import UpdateFactory
 from bot.render import to_plain
 
-MEDIA_COMMANDS = {"/sticker": "sticker", "/photo": "photo", "/voice": "voice", "/document": "document"}
+MEDIA_COMMANDS = {
+    "/sticker": "sticker",
+    "/photo": "photo",
+    "/voice": "voice",
+    "/document": "document",
+}
 #: Mengede, for a "share my location" button pressed without coordinates.
 DEFAULT_LOCATION = (51.5700, 7.3800)
 
@@ -103,7 +108,9 @@ class LocalChat:
         if line.startswith("/location"):
             parts = line.split()
             try:
-                lat, lon = (float(parts[1]), float(parts[2])) if len(parts) == 3 else DEFAULT_LOCATION
+                lat, lon = (
+                    (float(parts[1]), float(parts[2])) if len(parts) == 3 else DEFAULT_LOCATION
+                )
             except ValueError:
                 lat, lon = DEFAULT_LOCATION
             return await self.share_location(lat, lon)
@@ -140,9 +147,13 @@ async def run_chat(
 ) -> None:
     """Runs the interactive (or piped) chat until end of input or /quit."""
     interactive = stdin.isatty()
-    chat = LocalChat(app, api, UpdateFactory(user_id=1, first_name="You", language_code=language_code))
+    chat = LocalChat(
+        app, api, UpdateFactory(user_id=1, first_name="You", language_code=language_code)
+    )
     api.listeners.append(lambda call: write(text) if (text := format_call(call)) else None)
-    async with app:
+    from bot.app import running
+
+    async with running(app):
         write(
             "Lotse local chat — type a message; a number taps a button; /location LAT LON shares "
             "a place; /sticker, /photo, /voice, /document send one; /quit ends.\n"

@@ -126,7 +126,10 @@ class LocalBotApi(BaseRequest):
         }
         if "text" in params:
             message["text"] = params["text"]
-        if isinstance(params.get("reply_markup"), dict) and "inline_keyboard" in params["reply_markup"]:
+        if (
+            isinstance(params.get("reply_markup"), dict)
+            and "inline_keyboard" in params["reply_markup"]
+        ):
             message["reply_markup"] = params["reply_markup"]
         message.update(extra)
         return message

@@ -80,8 +80,14 @@ class UpdateFactory:
         """A sticker, photo, voice message, document, video, audio, contact or animation."""
         file = {"file_id": "f-1", "file_unique_id": "u-1"}
         payloads: dict[str, Any] = {
-            "sticker": {**file, "width": 512, "height": 512, "is_animated": False,
-                        "is_video": False, "type": "regular"},
+            "sticker": {
+                **file,
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+            },
             "photo": [{**file, "width": 90, "height": 90}],
             "voice": {**file, "duration": 3},
             "audio": {**file, "duration": 3},

@@ -61,7 +61,9 @@ def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKey
 
 def menu_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
     """The twelve topics, then booking and a person."""
-    topics = [button(label(context, lang, f"topic-{tid}"), callbacks.TOPIC, tid) for tid in TOPIC_IDS]
+    topics = [
+        button(label(context, lang, f"topic-{tid}"), callbacks.TOPIC, tid) for tid in TOPIC_IDS
+    ]
     return InlineKeyboardMarkup(
         [
             *rows(topics, 2),
@@ -77,7 +79,9 @@ def nav_keyboard(
     """The way back: change the answer (for topics that asked), menu, a person."""
     keyboard: list[list[InlineKeyboardButton]] = []
     if reask_topic:
-        keyboard.append([button(label(context, lang, "nav-other-answer"), callbacks.TOPIC, reask_topic)])
+        keyboard.append(
+            [button(label(context, lang, "nav-other-answer"), callbacks.TOPIC, reask_topic)]
+        )
     keyboard.append(
         [
             button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
@@ -109,7 +113,9 @@ async def say(
     )
 
 
-async def send_menu(update: Update, context: LotseContext, lang: str, intro: str | None = None) -> None:
+async def send_menu(
+    update: Update, context: LotseContext, lang: str, intro: str | None = None
+) -> None:
     """The topic menu, with an optional sentence before it."""
     text = t(context, lang, "menu-title")
     if intro:
@@ -119,9 +125,20 @@ async def send_menu(update: Update, context: LotseContext, lang: str, intro: str
 
 def render_answer(context: LotseContext, answer: Answer, lang: str) -> str:
     """Title, body and the honest notes (fallback language, machine translation) as HTML."""
-    parts = [bidi(answer.lang, f"<b>{html.escape(answer.title, quote=False)}</b>\n\n" + markdown_to_html(answer.markdown))]
+    parts = [
+        bidi(
+            answer.lang,
+            f"<b>{html.escape(answer.title, quote=False)}</b>\n\n"
+            + markdown_to_html(answer.markdown),
+        )
+    ]
     if answer.lang != lang:
-        parts.append(bidi(lang, t(context, lang, "answer-fallback-note", language=BY_CODE[answer.lang].native_name)))
+        parts.append(
+            bidi(
+                lang,
+                t(context, lang, "answer-fallback-note", language=BY_CODE[answer.lang].native_name),
+            )
+        )
     if answer.machine_translated:
         parts.append(bidi(lang, f"<i>{t(context, lang, 'answer-machine-note')}</i>"))
     return "\n\n".join(parts)
@@ -134,7 +151,7 @@ async def answer_query(update: Update, text: str | None = None) -> None:
 
 
 async def stale_button(update: Update, context: LotseContext) -> None:
-    """Answers a button that is forged, foreign or from an older version: politely, with the menu."""
+    """Answers a forged, foreign or outdated button politely, with the menu."""
     lang = language_of(update, context)
     await answer_query(update, context.bot_data.catalogues.t(lang, "fallback-stale-button"))
     await send_menu(update, context, lang, intro=t(context, lang, "fallback-stale-button"))

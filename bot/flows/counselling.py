@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import html
 import warnings
+from typing import Any
 
 from telegram import (
     InlineKeyboardMarkup,
@@ -68,9 +69,17 @@ async def ask_district(update: Update, context: LotseContext) -> State:
     title = html.escape(text.title if text else "", quote=False)
     ask = html.escape(text.ask or "" if text else "", quote=False)
     text_lang = text.lang if text else lang
-    await say(update, context, text_lang, f"<b>{title}</b>\n\n{ask}", InlineKeyboardMarkup(keyboard))
+    await say(
+        update, context, text_lang, f"<b>{title}</b>\n\n{ask}", InlineKeyboardMarkup(keyboard)
+    )
     share = ReplyKeyboardMarkup(
-        [[KeyboardButton(label(context, lang, "counselling-location-button"), request_location=True)]],
+        [
+            [
+                KeyboardButton(
+                    label(context, lang, "counselling-location-button"), request_location=True
+                )
+            ]
+        ],
         resize_keyboard=True,
         one_time_keyboard=True,
     )
@@ -78,7 +87,9 @@ async def ask_district(update: Update, context: LotseContext) -> State:
     raise ApplicationHandlerStop(State.ASK_DISTRICT)
 
 
-async def send_office(update: Update, context: LotseContext, district: District, *, prefix: str = "") -> None:
+async def send_office(
+    update: Update, context: LotseContext, district: District, *, prefix: str = ""
+) -> None:
     """Names the office serving the district (or MigraDO), with the way back."""
     lang = language_of(update, context)
     snapshot = context.bot_data.content.current
@@ -108,7 +119,9 @@ async def send_office(update: Update, context: LotseContext, district: District,
 
 async def district_chosen(update: Update, context: LotseContext) -> int:
     """Answers for the district on the tapped button."""
-    data = callbacks.parse(update.callback_query.data if update.callback_query else None, callbacks.DISTRICT)
+    data = callbacks.parse(
+        update.callback_query.data if update.callback_query else None, callbacks.DISTRICT
+    )
     districts = context.bot_data.content.current.offices.districts
     if data is None or len(data.args) != 1 or data.args[0] not in districts:
         await stale_button(update, context)
@@ -126,9 +139,17 @@ async def location_shared(update: Update, context: LotseContext) -> int:
     district = offices.district_at(location.latitude, location.longitude) if location else None
     if district is None:
         migrado = offices.migrado
-        text = t(context, lang, "counselling-outside-dortmund", name=migrado.name, address=migrado.address)
+        text = t(
+            context,
+            lang,
+            "counselling-outside-dortmund",
+            name=migrado.name,
+            address=migrado.address,
+        )
         await say(update, context, lang, text, ReplyKeyboardRemove())
-        await say(update, context, lang, t(context, lang, "menu-title"), nav_keyboard(context, lang))
+        await say(
+            update, context, lang, t(context, lang, "menu-title"), nav_keyboard(context, lang)
+        )
         raise ApplicationHandlerStop(ConversationHandler.END)
     found = t(context, lang, "counselling-district-found", district=district.name)
     await send_office(update, context, district, prefix=found)
@@ -160,13 +181,19 @@ def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
         return ConversationHandler(
             entry_points=[
-                CallbackQueryHandler(ask_district, pattern=rf"^{callbacks.TOPIC}:{callbacks.VERSION}:{TOPIC}$")
+                CallbackQueryHandler(
+                    ask_district, pattern=rf"^{callbacks.TOPIC}:{callbacks.VERSION}:{TOPIC}$"
+                )
             ],
             states={
                 State.ASK_DISTRICT: [
-                    CallbackQueryHandler(district_chosen, pattern=callbacks.pattern(callbacks.DISTRICT)),
+                    CallbackQueryHandler(
+                        district_chosen, pattern=callbacks.pattern(callbacks.DISTRICT)
+                    ),
                     MessageHandler(filters.LOCATION & PRIVATE & NEW_MESSAGE, location_shared),
-                    MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE & NEW_MESSAGE, district_typed),
+                    MessageHandler(
+                        filters.TEXT & ~filters.COMMAND & PRIVATE & NEW_MESSAGE, district_typed
+                    ),
                 ]
             },
             fallbacks=[
@@ -179,7 +206,7 @@ def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
         )
 
 
-def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:
+def build_handlers() -> list[BaseHandler[Update, LotseContext, Any]]:
     """Stateless counterparts: a district button or a location outside the conversation."""
     return [
         CallbackQueryHandler(district_chosen, pattern=callbacks.pattern(callbacks.DISTRICT)),

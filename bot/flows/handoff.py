@@ -16,7 +16,9 @@ async def handoff_not_yet(update: Update, context: LotseContext) -> None:
     lang = language_of(update, context)
     migrado = context.bot_data.content.current.offices.migrado
     text = t(context, lang, "handoff-coming-soon", name=migrado.name, address=migrado.address)
-    menu = InlineKeyboardMarkup([[button(label(context, lang, "nav-menu"), callbacks.MENU, "show")]])
+    menu = InlineKeyboardMarkup(
+        [[button(label(context, lang, "nav-menu"), callbacks.MENU, "show")]]
+    )
     await say(update, context, lang, text, menu)
 
 

@@ -25,7 +25,9 @@ async def explain(update: Update, context: LotseContext) -> None:
     """Says what is stored, for how long, and offers deletion."""
     lang = language_of(update, context)
     days = context.bot_data.settings.user_data_retention_days
-    markup = InlineKeyboardMarkup([[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "ask")]])
+    markup = InlineKeyboardMarkup(
+        [[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "ask")]]
+    )
     await say(update, context, lang, t(context, lang, "privacy-info", days=days), markup)
 
 
@@ -33,12 +35,20 @@ async def ask_delete(update: Update, context: LotseContext) -> None:
     """Asks for confirmation before deleting (the /delete_my_data command)."""
     await answer_query(update)
     lang = language_of(update, context)
-    await say(update, context, lang, t(context, lang, "privacy-delete-ask"), _confirm_keyboard(context, lang))
+    await say(
+        update,
+        context,
+        lang,
+        t(context, lang, "privacy-delete-ask"),
+        _confirm_keyboard(context, lang),
+    )
 
 
 async def decided(update: Update, context: LotseContext) -> None:
     """Deletes the user's profile and conversation states, or leaves them, as chosen."""
-    data = callbacks.parse(update.callback_query.data if update.callback_query else None, callbacks.PRIVACY)
+    data = callbacks.parse(
+        update.callback_query.data if update.callback_query else None, callbacks.PRIVACY
+    )
     choice = data.args[0] if data and len(data.args) == 1 else None
     if choice == "ask":
         await ask_delete(update, context)

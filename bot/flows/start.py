@@ -36,7 +36,9 @@ async def start(update: Update, context: LotseContext) -> None:
     lang = language_of(update, context)
     lines = [t(context, lang, "start-welcome")]
     if proposed:
-        lines.append(t(context, lang, "start-proposed-language", language=BY_CODE[proposed].native_name))
+        lines.append(
+            t(context, lang, "start-proposed-language", language=BY_CODE[proposed].native_name)
+        )
     lines.append(t(context, lang, "start-choose-language"))
     await say(update, context, lang, "\n\n".join(lines), language_keyboard(proposed))
 
@@ -49,16 +51,26 @@ async def ask_language(update: Update, context: LotseContext) -> None:
 
 async def language_chosen(update: Update, context: LotseContext) -> None:
     """Stores the chosen language and shows the menu in it."""
-    data = callbacks.parse(update.callback_query.data if update.callback_query else None, callbacks.LANG)
+    data = callbacks.parse(
+        update.callback_query.data if update.callback_query else None, callbacks.LANG
+    )
     code = data.args[0] if data and len(data.args) == 1 else None
     if code not in BY_CODE:
         lang = language_of(update, context)
         await answer_query(update)
-        await say(update, context, lang, t(context, lang, "language-unknown"), language_keyboard(None))
+        await say(
+            update, context, lang, t(context, lang, "language-unknown"), language_keyboard(None)
+        )
         return
-    context.user_data.language = code
+    if context.user_data is not None:
+        context.user_data.language = code
     await answer_query(update)
-    await send_menu(update, context, code, intro=t(context, code, "language-set", language=BY_CODE[code].native_name))
+    await send_menu(
+        update,
+        context,
+        code,
+        intro=t(context, code, "language-set", language=BY_CODE[code].native_name),
+    )
 
 
 def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:

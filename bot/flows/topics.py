@@ -40,7 +40,7 @@ async def migrado_unavailable(update: Update, context: LotseContext, lang: str) 
 
 
 async def topic_chosen(update: Update, context: LotseContext) -> None:
-    """Asks the topic's question with option buttons, or answers when it has none or was answered."""
+    """Asks the topic's question with option buttons, or answers if there is none or it was."""
     query = update.callback_query
     data = callbacks.parse(query.data if query else None, callbacks.TOPIC)
     if data is None or not data.args or data.args[0] not in TOPIC_IDS or len(data.args) > 2:
@@ -58,18 +58,28 @@ async def topic_chosen(update: Update, context: LotseContext) -> None:
         await send_answer(update, context, lang, topic_id, NO_VARIANT)
         return
     option = data.args[1] if len(data.args) == 2 else None
-    if option in text.options:
+    if option is not None and option in text.options:
         await send_answer(update, context, lang, topic_id, option, reask=True)
         return
     # Ask (again): the first tap, or an option that no longer exists.
     keyboard = [[button(text.options[o], callbacks.TOPIC, topic_id, o)] for o in text.options]
     keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
-    question = bidi(text.lang, f"<b>{html.escape(text.title, quote=False)}</b>\n\n{html.escape(text.ask or '', quote=False)}")
+    question = bidi(
+        text.lang,
+        f"<b>{html.escape(text.title, quote=False)}</b>\n\n"
+        f"{html.escape(text.ask or '', quote=False)}",
+    )
     await say(update, context, text.lang, question, InlineKeyboardMarkup(keyboard))
 
 
 async def send_answer(
-    update: Update, context: LotseContext, lang: str, topic_id: str, variant: str, *, reask: bool = False
+    update: Update,
+    context: LotseContext,
+    lang: str,
+    topic_id: str,
+    variant: str,
+    *,
+    reask: bool = False,
 ) -> None:
     """Sends one answer variant with the way back to the menu and to a person."""
     answer = context.bot_data.content.current.answer(topic_id, lang, variant)
@@ -77,7 +87,9 @@ async def send_answer(
         await migrado_unavailable(update, context, lang)
         return
     markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None)
-    await say(update, context, lang, render_answer(context, answer, lang), markup, mark_direction=False)
+    await say(
+        update, context, lang, render_answer(context, answer, lang), markup, mark_direction=False
+    )
 
 
 def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:

@@ -106,7 +106,9 @@ class Answer:
     machine_translated: bool
 
 
-def source_hash(title: str, ask: str | None, options: Mapping[str, str], body: Mapping[str, str]) -> str:
+def source_hash(
+    title: str, ask: str | None, options: Mapping[str, str], body: Mapping[str, str]
+) -> str:
     """Hash of what a translator translates; metadata (facts, review date) does not count."""
     canonical = json.dumps(
         {
@@ -252,7 +254,9 @@ class ContentSnapshot:
         text = self.text(topic_id, lang)
         if text is None or variant not in text.body:
             return None
-        markdown = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text.body[variant])
+        markdown = _PLACEHOLDER.sub(
+            lambda m: values.get(m.group(1), m.group(0)), text.body[variant]
+        )
         return Answer(
             topic_id=topic_id,
             variant=variant,
@@ -303,7 +307,9 @@ def _check_source(source: TopicSource) -> list[Problem]:
             problems.append(Problem(where, "options without 'ask'"))
         if set(source.body) != set(source.options):
             problems.append(
-                Problem(where, f"variants {sorted(source.body)} != options {sorted(source.options)}")
+                Problem(
+                    where, f"variants {sorted(source.body)} != options {sorted(source.options)}"
+                )
             )
     elif set(source.body) != {NO_VARIANT}:
         problems.append(Problem(where, "variants without options"))
@@ -324,7 +330,9 @@ def _check_translation(source: TopicSource, text: TopicText, where: str) -> list
     if bool(source.ask) != bool(text.ask):
         problems.append(Problem(where, "'ask' missing or extra"))
     if set(text.options) != set(source.options):
-        problems.append(Problem(where, f"options {sorted(text.options)} != {sorted(source.options)}"))
+        problems.append(
+            Problem(where, f"options {sorted(text.options)} != {sorted(source.options)}")
+        )
     for key, label in text.options.items():
         if not label.strip():
             problems.append(Problem(where, f"option {key} is empty"))

@@ -20,19 +20,27 @@ async def publish_reload(redis: Redis) -> int:
     return int(await redis.publish(CHANNEL, "reload"))
 
 
-async def listen_for_reload(redis: Redis, reload: Callable[[], object], *, retry_seconds: float = 5.0) -> None:
-    """Calls ``reload()`` for every message on the channel until cancelled; survives Redis outages."""
+async def listen_for_reload(
+    redis: Redis, reload: Callable[[], object], *, retry_seconds: float = 5.0
+) -> None:
+    """Calls ``reload()`` per message on the channel until cancelled; survives Redis outages."""
+    current = asyncio.current_task()
     while True:
         pubsub = redis.pubsub()
         try:
             await pubsub.subscribe(CHANNEL)
             log.info("listening for content reloads on %s", CHANNEL)
-            async for message in pubsub.listen():
-                if message.get("type") == "message":
+            while True:
+                # redis-py's pub/sub read can swallow a cancellation (seen with redis 8.1): wait in
+                # bounded steps and honour a pending cancel ourselves.
+                if current is not None and current.cancelling():
+                    raise asyncio.CancelledError
+                message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
+                if message is not None and message.get("type") == "message":
                     reload()
         except RedisError:
             log.warning("reload channel lost; trying again in %s s", retry_seconds, exc_info=True)
             await asyncio.sleep(retry_seconds)
         finally:
             with contextlib.suppress(RedisError):
-                await pubsub.aclose()
+                await pubsub.aclose()  # type: ignore[no-untyped-call]

@@ -1,0 +1,71 @@
+"""Assertions on what the bot sent."""
+
+from __future__ import annotations
+
+from bot.channels.local_api import ApiCall
+from bot.i18n import RLM
+from bot.render import to_plain
+
+#: Words that stay German in every language: if the source names one, every translation must.
+KEPT_TERMS = (
+    "Friedensplatz 7",
+    "MigraDO",
+    "Ausländerbehörde",
+    "Jobcenter",
+    "Bürgerdienste",
+    "MBE",
+    "JMD",
+    "112",
+    "116117",
+    "Westerfilder Straße 11a",
+    "Brackeler Hellweg",
+)
+
+#: "Within two weeks", as each curated translation of the registration answer says it.
+TWO_WEEKS = {
+    "de": "zwei Wochen",
+    "en": "two weeks",
+    "ar": "أسبوعين",
+    "fa": "دو هفته",
+    "tr": "iki hafta",
+    "uk": "двох тижнів",
+    "ru": "двух недель",
+    "ro": "două săptămâni",
+    "bg": "две седмици",
+    "pl": "dwóch tygodni",
+    "ku": "du hefte",
+    "fr": "deux semaines",
+}
+
+
+def messages(calls: list[ApiCall]) -> list[ApiCall]:
+    """Only the messages (sent or edited)."""
+    return [c for c in calls if c.method in {"sendMessage", "editMessageText"}]
+
+
+def plain(call: ApiCall) -> str:
+    """What the reader sees, without tags and direction marks."""
+    return to_plain(call.text).replace(RLM, "").replace("\u2068", "").replace("\u2069", "")
+
+
+def all_text(calls: list[ApiCall]) -> str:
+    """Everything the bot wrote in these calls."""
+    return "\n".join(plain(c) for c in messages(calls))
+
+
+def buttons(calls: list[ApiCall]) -> list[tuple[str, str]]:
+    """The inline buttons of the last message that had any."""
+    for call in reversed(messages(calls)):
+        if call.buttons:
+            return call.buttons
+    return []
+
+
+def data_of(calls: list[ApiCall], prefix: str) -> list[str]:
+    """Callback data of the last keyboard's buttons starting with ``prefix``."""
+    return [d for _, d in buttons(calls) if d.startswith(prefix)]
+
+
+def answered_queries(calls: list[ApiCall]) -> int:
+    """How many callback queries were answered."""
+    return sum(1 for c in calls if c.method == "answerCallbackQuery")
