@@ -73,3 +73,50 @@ def test_reload_without_redis_explains_sighup() -> None:
     result = _lotse("content", "reload")
     assert result.returncode == 1
     assert "SIGHUP" in result.stderr
+
+
+def test_run_serves_telegram_by_long_polling_through_the_configured_api() -> None:
+    import signal
+    import time
+
+    from tests.fake_telegram import FakeTelegram
+
+    token = "123456:TEST-token-never-logged"
+    with FakeTelegram(token) as telegram:
+        telegram.updates.append(
+            {
+                "update_id": 1,
+                "message": {
+                    "message_id": 1,
+                    "date": int(time.time()),
+                    "chat": {"id": 99, "type": "private", "first_name": "A"},
+                    "from": {"id": 99, "is_bot": False, "first_name": "A", "language_code": "fa"},
+                    "text": "/start",
+                    "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+                },
+            }
+        )
+        env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
+        env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=telegram.base_url)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline and not telegram.sent():
+                time.sleep(0.1)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, stderr = process.communicate(timeout=30)
+        sent = telegram.sent()
+        assert sent, stderr
+        assert int(sent[0]["chat_id"]) == 99
+        assert "فارسی" in str(sent[0]["text"])  # the phone's language proposed
+        assert len(telegram.sent("setMyCommands")) == 13
+        assert token not in stderr  # the token never reaches the log
+        assert process.returncode == 0
