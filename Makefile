@@ -4,19 +4,44 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Rasa 3.6 needs Python < 3.11: it gets its own virtual environment.
+PY310 ?= $(shell command -v python3.10 2>/dev/null || ls /root/.pyenv/versions/3.10.*/bin/python 2>/dev/null | head -1)
+NLU_VENV := nlu/.venv
 
-.PHONY: run chat test lint content-validate content-status redis-server help
+.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
 	@echo "make test   - set up and run the checks and the tests (starts a private redis-server)"
 	@echo "make lint   - ruff and mypy"
+	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+$(NLU_VENV)/.installed: nlu/requirements.txt
+	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6 (set PY310=/path/to/python3.10)"; exit 1; }
+	$(PY310) -m venv $(NLU_VENV)
+	$(NLU_VENV)/bin/pip install --quiet --upgrade pip
+	$(NLU_VENV)/bin/pip install --quiet -r nlu/requirements.txt
+	touch $@
+
+nlu-venv: $(NLU_VENV)/.installed
+
+nlu-train: $(VENV)/.installed nlu-venv
+	$(VENV)/bin/lotse nlu train
+
+nlu-serve: nlu-train
+	$(VENV)/bin/lotse nlu serve
+
+nlu-eval: nlu-train
+	$(VENV)/bin/lotse nlu eval
+
+bench-nlu: nlu-train
+	$(PY) bench/bench_nlu.py
 
 redis-server:
 	@command -v redis-server >/dev/null || { \
@@ -39,7 +64,8 @@ content-validate: $(VENV)/.installed
 content-status: $(VENV)/.installed
 	$(VENV)/bin/lotse content status
 
-test: $(VENV)/.installed redis-server
+test: $(VENV)/.installed redis-server nlu-train
+	$(PY) nlu/scripts/check_data.py
 	$(PY) -m ruff check bot tests
 	$(PY) -m ruff format --check bot tests
 	$(PY) -m mypy

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
 import sys
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
 
 from bot.languages import CODES, SOURCE_LANGUAGE
 from bot.settings import Settings, SettingsError, load_settings
@@ -25,28 +25,56 @@ def _configure_logging(level: str) -> None:
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
-def _run(settings: Settings) -> int:
+@contextlib.contextmanager
+def _nlu_for(settings: Settings, wanted: bool) -> Iterator[Settings]:
+    """Settings with a RASA_URL: the configured one, or a Rasa server started for this run."""
+    if not wanted or settings.rasa_url:
+        yield settings
+        return
+    from bot import nlu_cli
+
+    if not nlu_cli.rasa_bin().exists():
+        log.info("Rasa is not installed (make nlu-venv): typed questions get the menu")
+        yield settings
+        return
+    log.info("starting the NLU server for this run (RASA_URL is not set); this takes 20-60 s")
+    try:
+        server = nlu_cli.start_server()
+    except (RuntimeError, OSError, SystemExit) as exc:
+        log.warning("the NLU server did not start (%s): typed questions get the menu", exc)
+        yield settings
+        return
+    try:
+        yield settings.model_copy(update={"rasa_url": server.url})
+    finally:
+        server.stop()
+
+
+def _run(settings: Settings, *, with_nlu: bool = True) -> int:
     from bot.app import build_application
 
     if not settings.token:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
-        return _chat(settings, language_code=None)
-    app = build_application(settings, sighup_reload=True)
-    log.info(
-        "serving Telegram by long polling via %s", settings.telegram_api_base_url.split("/bot")[0]
-    )
-    app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+        return _chat(settings, language_code=None, with_nlu=with_nlu)
+    with _nlu_for(settings, with_nlu) as effective:
+        app = build_application(effective, sighup_reload=True)
+        log.info(
+            "serving Telegram by long polling via %s",
+            settings.telegram_api_base_url.split("/bot")[0],
+        )
+        app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
     return 0
 
 
-def _chat(settings: Settings, *, language_code: str | None) -> int:
+def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = True) -> int:
     from bot.app import build_application
     from bot.channels.local import run_chat
     from bot.channels.local_api import LocalBotApi
 
-    api = LocalBotApi()
-    app = build_application(settings, request=api)
-    asyncio.run(run_chat(app, api, language_code=language_code))
+    with _nlu_for(settings, with_nlu) as effective:
+        api = LocalBotApi()
+        app = build_application(effective, request=api)
+        asyncio.run(run_chat(app, api, language_code=language_code))
     return 0
 
 
@@ -148,14 +176,50 @@ async def _publish_reload(url: str) -> int:
     return 0
 
 
+def _nlu(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import nlu_cli
+
+    if args.nlu_command == "train":
+        nlu_cli.train(force=args.force)
+        return 0
+    if args.nlu_command == "serve":
+        return nlu_cli.serve(settings)
+    if args.nlu_command == "parse":
+        return nlu_cli.parse(settings, args.language)
+    if args.nlu_command == "eval":
+        return nlu_cli.evaluate(settings, cross_validation=args.cross_validation, folds=args.folds)
+    return 2
+
+
+async def _unanswered(settings: Settings, limit: int) -> int:
+    from redis.asyncio import Redis
+
+    from bot.services.analytics import Analytics
+
+    if not settings.redis_dsn:
+        print("error: REDIS_URL is not set", file=sys.stderr)
+        return 1
+    redis = Redis.from_url(settings.redis_dsn)
+    try:
+        for item in await Analytics(redis).unanswered(limit):
+            print(f"{item.language}\t{item.intent}\t{item.text}")
+    finally:
+        await redis.aclose()
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: run, chat, content."""
     p = argparse.ArgumentParser(
         prog="lotse", description="Lotse, a Telegram assistant for people new in Dortmund."
     )
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("run", help="serve Telegram (long polling); without a token, the local chat")
+    run = sub.add_parser(
+        "run", help="serve Telegram (long polling); without a token, the local chat"
+    )
+    run.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
+    chat.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
     chat.add_argument(
         "--telegram-language", default="en", help="language_code Telegram would send (default en)"
     )
@@ -183,9 +247,30 @@ def parser() -> argparse.ArgumentParser:
     stamp.add_argument(
         "--reviewed", action="store_true", help="a person who reads the language checked it"
     )
-    p.add_argument(
-        "--content-dir", type=Path, help="content directory (default: ./content of the repo)"
+    nlu = sub.add_parser("nlu", help="the Rasa NLU: train, serve, parse, eval")
+    nsub = nlu.add_subparsers(dest="nlu_command", required=True)
+    ntrain = nsub.add_parser(
+        "train", help="train the model (skipped if data and config are unchanged)"
     )
+    ntrain.add_argument("--force", action="store_true")
+    nsub.add_parser("serve", help="run the Rasa HTTP server on RASA_URL")
+    nparse = nsub.add_parser(
+        "parse", help="one message per line on stdin -> one JSON object per line"
+    )
+    nparse.add_argument(
+        "--language", default="de", choices=CODES, help="the user's language (prior)"
+    )
+    neval = nsub.add_parser(
+        "eval", help="score the held-out set; JSON report and confusion-matrix PNG"
+    )
+    neval.add_argument(
+        "--cross-validation", action="store_true", help="also run Rasa's cross-validation"
+    )
+    neval.add_argument("--folds", type=int, default=3)
+    analytics = sub.add_parser("analytics", help="what editors learn from the bot")
+    asub = analytics.add_subparsers(dest="analytics_command", required=True)
+    unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
+    unanswered.add_argument("--limit", type=int, default=50)
     return p
 
 
@@ -199,11 +284,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     _configure_logging(settings.log_level)
     if args.command == "run":
-        return _run(settings)
+        return _run(settings, with_nlu=not args.no_nlu)
     if args.command == "chat":
-        return _chat(settings, language_code=args.telegram_language)
+        return _chat(settings, language_code=args.telegram_language, with_nlu=not args.no_nlu)
     if args.command == "content":
         return _content(settings, args)
+    if args.command == "nlu":
+        return _nlu(settings, args)
+    if args.command == "analytics":
+        return asyncio.run(_unanswered(settings, args.limit))
     return 2
 
 

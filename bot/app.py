@@ -16,11 +16,24 @@ from telegram.request import BaseRequest
 
 from bot.channels.local_api import LOCAL_BOT_TOKEN
 from bot.context import CONTEXT_TYPES, BotData
-from bot.flows import booking, counselling, errors, fallback, handoff, privacy, start, topics
+from bot.flows import (
+    booking,
+    counselling,
+    errors,
+    fallback,
+    freetext,
+    handoff,
+    privacy,
+    start,
+    topics,
+)
 from bot.i18n import Catalogues
 from bot.languages import CODES
 from bot.persistence import RedisPersistence
+from bot.services.analytics import Analytics
 from bot.services.content import ContentRepository, Problem
+from bot.services.langdetect import LanguageDetector
+from bot.services.nlu import RasaClient
 from bot.services.reload import listen_for_reload
 from bot.settings import Settings
 
@@ -72,6 +85,8 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError, TimeoutError):
             await asyncio.wait_for(task, timeout=5)
+    if bot_data.nlu is not None:
+        await bot_data.nlu.aclose()
     if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
         await bot_data.redis.aclose()
 
@@ -125,6 +140,13 @@ def build_application(
     bot_data._content = content
     bot_data._catalogues = catalogues
     bot_data.redis = redis
+    if settings.rasa_url:
+        bot_data.nlu = RasaClient(settings.rasa_url, timeout=settings.nlu_timeout_seconds)
+    else:
+        log.info("RASA_URL is not set: typed questions get the menu")
+    bot_data.detector = LanguageDetector()
+    if redis is not None:
+        bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
     bot_data.extras["owns_redis"] = owns_redis
     bot_data.extras["sighup"] = sighup_reload
 
@@ -139,6 +161,7 @@ def build_application(
         *booking.build_handlers(),
         *handoff.build_handlers(),
         *privacy.build_handlers(),
+        *freetext.build_handlers(),
         *fallback.build_handlers(),
     ):
         app.add_handler(handler, group=1)

@@ -11,7 +11,10 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
     from bot.i18n import Catalogues
+    from bot.services.analytics import Analytics
     from bot.services.content import ContentRepository
+    from bot.services.langdetect import LanguageDetector
+    from bot.services.nlu import RasaClient
     from bot.settings import Settings
 
 
@@ -46,6 +49,9 @@ class BotData:
     _content: ContentRepository | None = None
     _catalogues: Catalogues | None = None
     redis: Redis | None = None
+    nlu: RasaClient | None = None
+    detector: LanguageDetector | None = None
+    analytics: Analytics | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

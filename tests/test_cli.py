@@ -33,7 +33,7 @@ def _lotse(
 
 def test_run_without_token_opens_the_local_chat_in_arabic() -> None:
     # /start → 3 (العربية in the list) → 1 (registration) → 1 (EU citizen)
-    result = _lotse("run", stdin="/start\n3\n1\n1\n")
+    result = _lotse("run", "--no-nlu", stdin="/start\n3\n1\n1\n")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     arabic = load_snapshot(PROJECT_ROOT / "content", PROJECT_ROOT / "translations").text(
@@ -49,7 +49,7 @@ def test_run_without_token_opens_the_local_chat_in_arabic() -> None:
 
 def test_chat_counselling_by_location_and_media() -> None:
     script = "/start\n1\n12\n/location 51.571 7.385\n/sticker\n/quit\n"
-    result = _lotse("chat", "--telegram-language", "en", stdin=script)
+    result = _lotse("chat", "--no-nlu", "--telegram-language", "en", stdin=script)
     assert result.returncode == 0, result.stderr
     assert "Westerfilder Straße 11a" in result.stdout
     assert "I cannot open stickers" in result.stdout
@@ -99,7 +99,7 @@ def test_run_serves_telegram_by_long_polling_through_the_configured_api() -> Non
         env = {k: v for k, v in os.environ.items() if k != "REDIS_URL"}
         env.update(TELEGRAM_BOT_TOKEN=token, TELEGRAM_API_BASE_URL=telegram.base_url)
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
+            [sys.executable, "-m", "bot", "run", "--no-nlu"],
             cwd=PROJECT_ROOT,
             env=env,
             stdout=subprocess.PIPE,

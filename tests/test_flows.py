@@ -304,7 +304,9 @@ async def test_media_gets_a_helpful_reply(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
-async def test_free_text_gets_a_kind_sentence_and_the_menu(make_chat: AppFactory) -> None:
+async def test_free_text_without_nlu_gets_a_kind_sentence_and_the_menu(
+    make_chat: AppFactory,
+) -> None:
     chat = await make_chat(language_code="ar")
     await choose_language(chat, "ar")
     calls = await chat.send("wo anmelden??")

@@ -60,7 +60,12 @@ class State(enum.IntEnum):
 async def ask_district(update: Update, context: LotseContext) -> State:
     """Asks for the district with one button each, and offers to share the location instead."""
     await answer_query(update)
-    lang = language_of(update, context)
+    await send_district_question(update, context, language_of(update, context))
+    raise ApplicationHandlerStop(State.ASK_DISTRICT)
+
+
+async def send_district_question(update: Update, context: LotseContext, lang: str) -> None:
+    """The district buttons and the 'share my location' keyboard (the buttons work anytime)."""
     snapshot = context.bot_data.content.current
     text = snapshot.text(TOPIC, lang)
     districts = sorted(snapshot.offices.districts.values(), key=lambda d: d.name)
@@ -84,14 +89,18 @@ async def ask_district(update: Update, context: LotseContext) -> State:
         one_time_keyboard=True,
     )
     await say(update, context, lang, t(context, lang, "counselling-share-location"), share)
-    raise ApplicationHandlerStop(State.ASK_DISTRICT)
 
 
 async def send_office(
-    update: Update, context: LotseContext, district: District, *, prefix: str = ""
+    update: Update,
+    context: LotseContext,
+    district: District,
+    *,
+    prefix: str = "",
+    lang: str | None = None,
 ) -> None:
     """Names the office serving the district (or MigraDO), with the way back."""
-    lang = language_of(update, context)
+    lang = lang or language_of(update, context)
     snapshot = context.bot_data.content.current
     office = snapshot.offices.office_for(district.id)
     if office is not None:

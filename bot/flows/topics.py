@@ -47,17 +47,21 @@ async def topic_chosen(update: Update, context: LotseContext) -> None:
         await stale_button(update, context)
         return
     await answer_query(update)
-    lang = language_of(update, context)
-    snapshot = context.bot_data.content.current
-    topic_id = data.args[0]
-    text = snapshot.text(topic_id, lang)
+    option = data.args[1] if len(data.args) == 2 else None
+    await show_topic(update, context, language_of(update, context), data.args[0], option)
+
+
+async def show_topic(
+    update: Update, context: LotseContext, lang: str, topic_id: str, option: str | None = None
+) -> None:
+    """Answers the topic for ``option``; asks its question first when the option is unknown."""
+    text = context.bot_data.content.current.text(topic_id, lang)
     if text is None:
         await migrado_unavailable(update, context, lang)
         return
     if not text.options:
         await send_answer(update, context, lang, topic_id, NO_VARIANT)
         return
-    option = data.args[1] if len(data.args) == 2 else None
     if option is not None and option in text.options:
         await send_answer(update, context, lang, topic_id, option, reask=True)
         return

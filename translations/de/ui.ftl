@@ -74,3 +74,13 @@ command-menu = Themen zeigen
 command-language = Sprache ändern
 command-privacy = Was ich über Sie speichere
 command-help = So benutzen Sie Lotse
+
+## Getippte Fragen
+
+nlu-did-you-mean = Ich bin nicht sicher, ob ich Sie richtig verstanden habe. Meinten Sie eines davon?
+nlu-not-understood = Darauf kann ich leider nicht antworten. Das sind die Themen, die ich kenne — oder tippen Sie auf „Mit einem Menschen sprechen“.
+nlu-unavailable = Getippte Fragen kann ich gerade nicht lesen. Bitte wählen Sie unten ein Thema.
+nlu-greet = Hallo! Wie kann ich helfen? Wählen Sie ein Thema oder schreiben Sie Ihre Frage in ein paar Worten.
+nlu-thanks = Gern geschehen! Kann ich noch bei etwas helfen?
+nlu-goodbye = Auf Wiedersehen und alles Gute in Dortmund! Schreiben Sie mir, wann immer Sie mich brauchen.
+language-switch-offer = Sie haben auf { $language } geschrieben. Soll ich Ihnen ab jetzt auf { $language } schreiben? Tippen Sie auf den Knopf.

@@ -75,3 +75,13 @@ command-menu = Show the topics
 command-language = Change the language
 command-privacy = What I store about you
 command-help = How to use Lotse
+
+## Typed questions
+
+nlu-did-you-mean = I am not sure I understood you. Did you mean one of these?
+nlu-not-understood = Sorry, I cannot answer that. These are the topics I know — or tap "Talk to a person".
+nlu-unavailable = I cannot read typed questions right now. Please choose a topic below.
+nlu-greet = Hello! How can I help you? Choose a topic or write your question in a few words.
+nlu-thanks = You are welcome! Can I help with anything else?
+nlu-goodbye = Goodbye, and all the best in Dortmund! Write to me whenever you need me.
+language-switch-offer = You wrote in { $language }. Shall I write to you in { $language } from now on? Tap the button.

@@ -74,3 +74,13 @@ command-menu = Afficher les thèmes
 command-language = Changer la langue
 command-privacy = Ce que j’enregistre sur vous
 command-help = Comment utiliser Lotse
+
+## Questions écrites
+
+nlu-did-you-mean = Je ne sais pas si je vous comprends bien. Cherchez-vous l’une de ces options ?
+nlu-not-understood = Désolé, je ne peux pas répondre à cela. Voici les thèmes que je connais — ou touchez « Parler à une personne ».
+nlu-unavailable = Je ne peux pas lire les questions écrites pour le moment. Veuillez choisir un thème ci-dessous.
+nlu-greet = Bonjour ! Comment puis-je vous aider ? Choisissez un thème ou écrivez votre question en quelques mots.
+nlu-thanks = Avec plaisir ! Puis-je vous aider pour autre chose ?
+nlu-goodbye = Au revoir, et tout le meilleur à Dortmund ! Écrivez-moi chaque fois que vous avez besoin de moi.
+language-switch-offer = Vous avez écrit dans cette langue : { $language }. Voulez-vous que je vous écrive dans cette langue à partir de maintenant ? Touchez le bouton.

@@ -74,3 +74,13 @@ command-menu = Mijaran nîşan bide
 command-language = Zimên biguherîne
 command-privacy = Ez çi li ser we tomar dikim
 command-help = Lotse çawa tê bikaranîn
+
+## Pirsên nivîskî
+
+nlu-did-you-mean = Ez ne bawer im ku ez we rast fêm dikim. Gelo mebesta we yek ji van e?
+nlu-not-understood = Mixabin, ez nikarim bersiva vê pirsê bidim. Mijarên ku ez dizanim ev in — an li ser "Bi mirovekî re biaxivin" bitikînin.
+nlu-unavailable = Ez niha nikarim pirsên nivîskî bixwînim. Ji kerema xwe li jêrê mijarekê hilbijêrin.
+nlu-greet = Silav! Ez çawa dikarim alîkariya we bikim? Mijarekê hilbijêrin an pirsa xwe bi çend peyvan binivîsin.
+nlu-thanks = Ser çavan! Gelo ez dikarim di tiştekî din de jî alîkariya we bikim?
+nlu-goodbye = Bi xatirê we! Li Dortmundê her tiştê baş ji we re dixwazim. Her gava ku alîkarî lazim be, ji min re binivîsin.
+language-switch-offer = We bi { $language } nivîsî. Gelo ji niha û pê ve ez bi { $language } ji we re binivîsim? Li ser bişkokê bitikînin.

@@ -74,3 +74,13 @@ command-menu = Pokaż tematy
 command-language = Zmień język
 command-privacy = Co zapisuję o Państwu
 command-help = Jak korzystać z Lotse
+
+## Pisane pytania
+
+nlu-did-you-mean = Nie wiem, czy dobrze Państwa rozumiem. Czy chodziło Państwu o jedną z tych opcji?
+nlu-not-understood = Niestety nie mogę na to odpowiedzieć. Oto tematy, które znam — albo proszę dotknąć „Rozmowa z człowiekiem”.
+nlu-unavailable = W tej chwili nie mogę czytać pisanych pytań. Proszę wybrać temat poniżej.
+nlu-greet = Dzień dobry! W czym mogę pomóc? Proszę wybrać temat albo napisać pytanie w kilku słowach.
+nlu-thanks = Nie ma za co! Czy mogę pomóc w czymś jeszcze?
+nlu-goodbye = Do widzenia i wszystkiego dobrego w Dortmundzie! Proszę pisać do mnie zawsze, gdy potrzebują Państwo pomocy.
+language-switch-offer = Napisali Państwo w tym języku: { $language }. Czy od teraz mam pisać do Państwa w tym języku? Proszę dotknąć przycisku.

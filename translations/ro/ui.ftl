@@ -74,3 +74,13 @@ command-menu = Arată temele
 command-language = Schimbă limba
 command-privacy = Ce salvez despre dumneavoastră
 command-help = Cum folosiți Lotse
+
+## Întrebări scrise
+
+nlu-did-you-mean = Nu știu sigur dacă v-am înțeles bine. V-ați referit la una dintre acestea?
+nlu-not-understood = Îmi pare rău, nu pot răspunde la asta. Acestea sunt temele pe care le cunosc — sau atingeți „Vorbiți cu un om”.
+nlu-unavailable = Acum nu pot citi întrebările scrise. Vă rog să alegeți o temă mai jos.
+nlu-greet = Bună ziua! Cu ce vă pot ajuta? Alegeți o temă sau scrieți întrebarea dumneavoastră în câteva cuvinte.
+nlu-thanks = Cu plăcere! Vă mai pot ajuta cu ceva?
+nlu-goodbye = La revedere și toate cele bune în Dortmund! Scrieți-mi oricând aveți nevoie de mine.
+language-switch-offer = Ați scris în această limbă: { $language }. Să vă scriu de acum în această limbă? Atingeți butonul.

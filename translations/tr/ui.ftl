@@ -74,3 +74,13 @@ command-menu = Konuları göster
 command-language = Dili değiştir
 command-privacy = Sizin hakkınızda ne saklıyorum
 command-help = Lotse nasıl kullanılır
+
+## Yazılı sorular
+
+nlu-did-you-mean = Sizi doğru anladığımdan emin değilim. Bunlardan birini mi demek istediniz?
+nlu-not-understood = Üzgünüm, buna yanıt veremiyorum. Bildiğim konular bunlar — ya da "Bir insanla konuşun" düğmesine dokunun.
+nlu-unavailable = Yazılı soruları şu anda okuyamıyorum. Lütfen aşağıdan bir konu seçin.
+nlu-greet = Merhaba! Size nasıl yardımcı olabilirim? Bir konu seçin veya sorunuzu birkaç kelimeyle yazın.
+nlu-thanks = Rica ederim! Başka bir konuda yardımcı olabilir miyim?
+nlu-goodbye = Hoşça kalın, Dortmund'da size her şeyin en iyisini dilerim! Bana ihtiyacınız olduğunda her zaman yazabilirsiniz.
+language-switch-offer = Bana { $language } yazdınız. Bundan sonra size { $language } yazayım mı? Düğmeye dokunun.

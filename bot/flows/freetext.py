@@ -1,0 +1,229 @@
+"""Typed questions: detect the language, ask the NLU, then answer, ask back, or say so honestly.
+
+High confidence → the answer (entities pick the variant: citizenship → registration path,
+child's age → Kita variant, district → welcome office). Middle → "did you mean …?" with the best
+topics as buttons. Low or out of scope → say so, show the menu, offer a person; the question goes
+to the editors' analytics stream. No NLU configured or reachable → the menu, never a hang.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.context import LotseContext
+from bot.flows import booking, counselling, handoff, start
+from bot.flows.common import (
+    NEW_MESSAGE,
+    PRIVATE,
+    button,
+    label,
+    language_of,
+    menu_keyboard,
+    say,
+    send_menu,
+    t,
+)
+from bot.flows.topics import show_topic
+from bot.languages import BY_CODE, curated_from_telegram
+from bot.services.citizenship import registration_variant
+from bot.services.content import TOPIC_IDS
+from bot.services.nlu import Decision, NluResult, NluUnavailable, Thresholds
+
+log = logging.getLogger(__name__)
+
+#: Messages longer than this are not sent to the NLU (a letter pasted in is not a question).
+MAX_NLU_CHARS = 500
+
+
+#: In many languages the nationality word is the language word ("roumain"); some lookup files
+#: file such words under citizenship with the language code as value. This maps them back.
+_LANGUAGE_COUNTRY = {
+    "de": "DE",
+    "fr": "FR",
+    "pl": "PL",
+    "ro": "RO",
+    "bg": "BG",
+    "tr": "TR",
+    "uk": "UA",
+    "ru": "RU",
+}
+
+
+def citizenship_of(result: NluResult) -> str | None:
+    """The ISO code of the citizenship a message names, if any."""
+    country = result.entity("citizenship")
+    if country:
+        country = country.strip()
+        # A lower-case value is a language code that a lookup file filed under citizenship.
+        return _LANGUAGE_COUNTRY.get(country, country.upper()) if country.islower() else country
+    # Never guessed from a language alone: speaking Polish does not make someone an EU citizen,
+    # and the two registration paths lead to different offices. Without it, the bot asks.
+    return None
+
+
+def kita_variant(age: str | None) -> str | None:
+    """The Kita answer variant for a child's age in years."""
+    if age is None or not age.isdigit():
+        return None
+    years = int(age)
+    if years == 0:
+        return "under_1"
+    if years <= 2:
+        return "age_1_2"
+    if years <= 6:
+        return "age_3_6"
+    return None
+
+
+async def free_text(update: Update, context: LotseContext) -> None:
+    """Understands a typed message and answers it, asks back, or shows the menu."""
+    message = update.effective_message
+    text = (message.text or "") if message else ""
+    user_lang = language_of(update, context)
+    nlu = context.bot_data.nlu
+    if nlu is None or len(text) > MAX_NLU_CHARS:
+        await send_menu(
+            update, context, user_lang, intro=t(context, user_lang, "fallback-free-text")
+        )
+        return
+    lang = user_lang
+    detector = context.bot_data.detector
+    if detector is not None:
+        user = update.effective_user
+        phone = curated_from_telegram(user.language_code if user else None)
+        lang = detector.detect(text, user_lang, phone).language
+    try:
+        result = await nlu.parse(text)
+    except NluUnavailable as exc:
+        log.warning("NLU unavailable (%s): answering with the menu", exc)
+        await send_menu(update, context, user_lang, intro=t(context, user_lang, "nlu-unavailable"))
+        return
+    settings = context.bot_data.settings
+    thresholds = Thresholds(settings.nlu_answer_threshold, settings.nlu_clarify_threshold)
+    decision, intent, candidates = thresholds.decide(result)
+    log.info(
+        "free text: lang=%s intent=%s conf=%.2f decision=%s",
+        lang,
+        result.intent,
+        result.confidence,
+        decision,
+    )
+    if decision is Decision.ANSWER:
+        handled = await act(update, context, lang, intent, result)
+        if handled and lang != user_lang:
+            await offer_switch(update, context, lang)
+        if handled:
+            return
+    if decision is Decision.CLARIFY:
+        await clarify(update, context, lang, candidates)
+        return
+    await not_understood(update, context, lang, text, intent)
+
+
+async def act(
+    update: Update, context: LotseContext, lang: str, intent: str, result: NluResult
+) -> bool:
+    """Carries out a confidently understood intent; False when it has nothing to do."""
+    if intent == "registration":
+        await show_topic(
+            update, context, lang, intent, registration_variant(citizenship_of(result))
+        )
+    elif intent == "kita":
+        age = result.entity("child_age")
+        years = int(age) if age and age.isdigit() else None
+        if years is not None and 7 <= years <= 17:
+            await show_topic(update, context, lang, "school")
+        else:
+            await show_topic(update, context, lang, intent, kita_variant(age))
+    elif intent == "counselling":
+        district_id = result.entity("district")
+        district = context.bot_data.content.current.offices.districts.get(district_id or "")
+        if district is not None:
+            await counselling.send_office(update, context, district, lang=lang)
+        else:
+            await counselling.send_district_question(update, context, lang)
+    elif intent in TOPIC_IDS:
+        await show_topic(update, context, lang, intent)
+    elif intent in {"book_appointment", "cancel_appointment"}:
+        await booking.booking_not_yet(update, context)
+    elif intent == "human_handoff":
+        await handoff.handoff_not_yet(update, context)
+    elif intent == "change_language":
+        # "I don't speak German, English please": the language named last is the one wanted.
+        codes = [v.lower() for v in result.values("language") if v.lower() in BY_CODE]
+        code = codes[-1] if codes else None
+        if code is not None and context.user_data is not None:
+            context.user_data.language = code
+            intro = t(context, code, "language-set", language=BY_CODE[code].native_name)
+            await send_menu(update, context, code, intro=intro)
+        else:
+            await start.ask_language(update, context)
+    elif intent in {"greet", "thanks", "goodbye"}:
+        key = {"greet": "nlu-greet", "thanks": "nlu-thanks", "goodbye": "nlu-goodbye"}[intent]
+        if intent == "goodbye":
+            await say(update, context, lang, t(context, lang, key))
+        else:
+            await send_menu(update, context, lang, intro=t(context, lang, key))
+    else:
+        return False
+    return True
+
+
+def _choice_button(context: LotseContext, lang: str, intent: str) -> InlineKeyboardButton | None:
+    if intent in TOPIC_IDS:
+        return button(label(context, lang, f"topic-{intent}"), callbacks.TOPIC, intent)
+    if intent in {"book_appointment", "cancel_appointment"}:
+        return button(label(context, lang, "menu-book"), callbacks.BOOK, "start")
+    if intent == "human_handoff":
+        return button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")
+    return None
+
+
+async def clarify(
+    update: Update, context: LotseContext, lang: str, candidates: tuple[str, ...]
+) -> None:
+    """Offers the two or three most likely topics as buttons."""
+    choices = [b for b in (_choice_button(context, lang, c) for c in candidates) if b is not None]
+    keyboard = [[b] for b in choices]
+    keyboard.append(
+        [
+            button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
+            button(label(context, lang, "nav-human"), callbacks.HANDOFF, "start"),
+        ]
+    )
+    await say(
+        update, context, lang, t(context, lang, "nlu-did-you-mean"), InlineKeyboardMarkup(keyboard)
+    )
+
+
+async def not_understood(
+    update: Update, context: LotseContext, lang: str, text: str, intent: str
+) -> None:
+    """Says honestly that this is beyond Lotse, shows the menu, notes the question for editors."""
+    await say(
+        update, context, lang, t(context, lang, "nlu-not-understood"), menu_keyboard(context, lang)
+    )
+    analytics = context.bot_data.analytics
+    if analytics is not None:
+        try:
+            await analytics.record_unanswered(text, lang, intent)
+        except Exception:
+            log.warning("could not record an unanswered question", exc_info=True)
+
+
+async def offer_switch(update: Update, context: LotseContext, lang: str) -> None:
+    """Offers to keep writing in the language the user just wrote in."""
+    native = BY_CODE[lang].native_name
+    keyboard = InlineKeyboardMarkup([[button(native, callbacks.LANG, lang)]])
+    await say(
+        update, context, lang, t(context, lang, "language-switch-offer", language=native), keyboard
+    )
+
+
+def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:
+    """Typed messages in private chats (before the catch-alls of `fallback`)."""
+    return [MessageHandler(filters.TEXT & ~filters.COMMAND & PRIVATE & NEW_MESSAGE, free_text)]

@@ -1,0 +1,316 @@
+"""Free text through the real Rasa server and the Application: routing, entities, outages."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+import yaml
+
+from bot import PROJECT_ROOT, nlu_cli
+from bot.channels.local import LocalChat
+from bot.services.analytics import UNANSWERED
+from bot.services.content import load_snapshot
+from bot.services.nlu import Decision, NluResult, NluUnavailable, RasaClient, Thresholds
+from tests.conftest import AppFactory
+from tests.helpers import all_text, data_of
+
+pytestmark = pytest.mark.nlu
+SNAPSHOT = load_snapshot(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
+LANGS = sorted(p.stem for p in (PROJECT_ROOT / "nlu" / "tests").glob("*.yml"))
+
+
+@pytest.fixture(scope="session")
+def rasa_url() -> Iterator[str]:
+    """The real Rasa server on the trained model (trained first if the data changed)."""
+    if not nlu_cli.rasa_bin().exists():
+        pytest.fail("Rasa is not installed; run the README's test command (make test)")
+    server = nlu_cli.start_server()
+    yield server.url
+    server.stop()
+
+
+def first_training_example(intent: str, lang: str) -> str:
+    path = PROJECT_ROOT / "nlu" / "data" / "nlu" / intent / f"{lang}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    import re
+
+    line = next(ln for ln in data["nlu"][0]["examples"].splitlines() if ln.strip().startswith("- "))
+    return re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:].strip())
+
+
+async def nlu_chat(make_chat: AppFactory, url: str, lang: str, **kwargs: object) -> LocalChat:
+    chat = await make_chat(language_code=lang, **kwargs)
+    chat.app.bot_data.nlu = RasaClient(url, timeout=5.0)
+    await chat.press_data(f"lang:v1:{lang}")
+    return chat
+
+
+def cat(chat: LocalChat, lang: str, key: str, **args: object) -> str:
+    text = chat.app.bot_data.catalogues.t(lang, key, **args)
+    return text.replace("\u200f", "").replace("\u2068", "").replace("\u2069", "")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_typed_questions_in_every_language(
+    make_chat: AppFactory, rasa_url: str, lang: str, redis
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, lang)
+    # A topic question leads to that topic: its answer, its follow-up question, or (when the
+    # model is unsure) a "did you mean" that offers it.
+    for topic in ("registration", "kita", "language_course", "health"):
+        calls = await chat.send(first_training_example(topic, lang))
+        offered = data_of(calls, f"topic:v1:{topic}")
+        title = SNAPSHOT.text(topic, lang).title
+        assert offered or title in all_text(calls), f"{topic}: {all_text(calls)[:200]}"
+    # Something Lotse does not do is never answered as a topic.
+    calls = await chat.send(first_training_example("out_of_scope", lang))
+    text = all_text(calls)
+    said = (
+        cat(chat, lang, "nlu-not-understood") in text or cat(chat, lang, "nlu-did-you-mean") in text
+    )
+    assert said
+    assert not any(SNAPSHOT.text(t, lang).title in text for t in ("registration", "kita", "health"))
+
+
+async def test_gibberish_is_said_honestly_and_noted_for_editors(
+    make_chat: AppFactory, rasa_url: str, redis
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "fa")
+    before = await redis.xlen(UNANSWERED)
+    calls = await chat.send("asdfghjkl qwertzuiop yxcvbnm")
+    assert cat(chat, "fa", "nlu-not-understood") in all_text(calls)
+    assert len(data_of(calls, "topic:v1:")) == 12 and data_of(calls, "handoff:v1:")
+    assert await redis.xlen(UNANSWERED) == before + 1
+    entry = (await redis.xrevrange(UNANSWERED, count=1))[0][1]
+    assert set(entry) == {b"text", b"language", b"intent"}  # no user id, no name
+    assert entry[b"language"] == b"fa"
+
+
+async def test_district_entity_names_the_office(make_chat: AppFactory, rasa_url: str) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "en")
+    text = all_text(await chat.send("I live in Mengede, where can I get help"))
+    assert "Westerfilder Straße 11a" in text
+
+
+async def test_child_age_entity_picks_the_kita_variant(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "en")
+    text = all_text(await chat.send("my son is 2, kita?"))
+    expected = SNAPSHOT.answer("kita", "en", "age_1_2")
+    assert expected is not None
+    first_line = expected.markdown.strip().splitlines()[0].replace("**", "")
+    assert first_line in text
+
+
+async def test_citizenship_entity_picks_the_registration_path(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "en")
+    eu = all_text(await chat.send("I'm from Romania, where do I register"))
+    non_eu = all_text(await chat.send("I am from Syria, where do I register my address"))
+    assert "Friedensplatz 7" in eu and "Bürgerdienste" in eu
+    assert "Ausländerbehörde" in non_eu
+
+
+async def test_other_language_gets_answer_in_it_and_an_offer_to_switch(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "de")
+    calls = await chat.send("где и как мне сделать анмельдунг квартиры в дортмунде")
+    text = all_text(calls)
+    assert SNAPSHOT.text("registration", "ru").ask in text or "Friedensplatz 7" in text
+    assert "lang:v1:ru" in [d for c in calls for _, d in c.buttons]
+    assert (
+        chat.app.bot_data.catalogues.t("ru", "language-switch-offer", language="Русский")[
+            :20
+        ].replace("\u200f", "")
+        in text
+    )
+
+
+async def test_short_message_keeps_the_users_language(make_chat: AppFactory, rasa_url: str) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "ar")
+    calls = await chat.send("kita?")
+    assert "lang:v1:" not in " ".join(d for c in calls for _, d in c.buttons)
+
+
+class Proxy:
+    """A TCP proxy in front of the Rasa server that can be cut, like a crashed server."""
+
+    def __init__(self, target: str) -> None:
+        host, port = target.removeprefix("http://").split(":")
+        self.target = (host, int(port))
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        self.port = self.listener.getsockname()[1]
+        self.open = True
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while self.open:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if not self.open:
+                client.close()
+                return
+            upstream = socket.create_connection(self.target)
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(a: socket.socket, b: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := a.recv(65536):
+                b.sendall(data)
+        with contextlib.suppress(OSError):
+            b.shutdown(socket.SHUT_WR)
+
+    def cut(self) -> None:
+        self.open = False
+        self.listener.close()
+
+
+async def test_rasa_stopped_mid_conversation_gives_the_menu(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    proxy = Proxy(rasa_url)
+    chat = await nlu_chat(make_chat, f"http://127.0.0.1:{proxy.port}", "en")
+    chat.app.bot_data.nlu = RasaClient(f"http://127.0.0.1:{proxy.port}", timeout=2.0)
+    assert "Westerfilder" in all_text(await chat.send("I live in Mengede, where can I get help"))
+    proxy.cut()
+    await chat.app.bot_data.nlu.aclose()  # drop the kept-alive connection, as a crash would
+    for _ in range(4):
+        started = time.monotonic()
+        calls = await chat.send("where can I find a German course")
+        assert time.monotonic() - started < 6
+        assert cat(chat, "en", "nlu-unavailable") in all_text(calls)
+        assert len(data_of(calls, "topic:v1:")) == 12
+    assert chat.app.bot_data.nlu.is_open  # the breaker now spares the user the wait
+    started = time.monotonic()
+    await chat.send("hello?")
+    assert time.monotonic() - started < 0.5
+    # Buttons keep working without the NLU.
+    assert "Friedensplatz 7" in all_text(await chat.press_data("topic:v1:registration:eu"))
+
+
+@contextlib.contextmanager
+def silent_server(reply: bytes | None) -> Iterator[str]:
+    """A loopback server that never answers (reply None) or answers with ``reply``."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    conns: list[socket.socket] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            conns.append(conn)
+            if reply is not None:
+                conn.recv(65536)
+                conn.sendall(reply)
+                conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        listener.close()
+        for conn in conns:
+            conn.close()
+
+
+async def test_hanging_rasa_times_out() -> None:
+    with silent_server(None) as url:
+        client = RasaClient(url, timeout=0.3, retries=1)
+        started = time.monotonic()
+        with pytest.raises(NluUnavailable):
+            await client.parse("hallo")
+        assert time.monotonic() - started < 2
+        await client.aclose()
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 7\r\n\r\n{broken",
+        b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+        b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n",
+    ],
+)
+async def test_malformed_or_failing_rasa_answers_are_unavailable(reply: bytes) -> None:
+    with silent_server(reply) as url:
+        client = RasaClient(url, timeout=1.0, retries=0)
+        with pytest.raises(NluUnavailable):
+            await client.parse("hallo")
+        await client.aclose()
+
+
+def test_thresholds_decide() -> None:
+    th = Thresholds(answer=0.5, clarify=0.2)
+    sure = NluResult("x", "kita", 0.9, (("kita", 0.9),))
+    assert th.decide(sure) == (Decision.ANSWER, "kita", ())
+    unsure = NluResult(
+        "x", "kita", 0.35, (("kita", 0.35), ("school", 0.3), ("out_of_scope", 0.2), ("health", 0.1))
+    )
+    assert th.decide(unsure) == (Decision.CLARIFY, "nlu_fallback", ("kita", "school", "health"))
+    lost = NluResult("x", "kita", 0.1, (("kita", 0.1),))
+    assert th.decide(lost) == (Decision.FALLBACK, "nlu_fallback", ())
+    oos = NluResult("x", "out_of_scope", 0.4, (("out_of_scope", 0.4),))
+    assert th.decide(oos) == (Decision.FALLBACK, "out_of_scope", ())
+
+
+def test_nlu_parse_command_prints_the_json_lines_contract(
+    rasa_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "nlu", "parse", "--language", "en"],
+        input="wo muss ich mich anmelden\nasdfghjkl qwertz\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT_ROOT,
+        env={**__import__("os").environ, "RASA_URL": rasa_url},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["wo muss ich mich anmelden", "asdfghjkl qwertz"]
+    assert rows[0]["intent"] == "registration" and rows[0]["language"] == "de"
+    assert rows[1]["intent"] in {"out_of_scope", "nlu_fallback"}
+    assert {"text", "intent", "confidence", "language"} <= set(rows[0])
+
+
+def test_local_chat_understands_typed_questions(rasa_url: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--telegram-language", "en"],
+        input="/start\n1\nI live in Mengede, where can I get help\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "RASA_URL": rasa_url},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Westerfilder Straße 11a" in result.stdout
