@@ -55,7 +55,7 @@ chat: $(VENV)/.installed
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot tests
+	$(PY) -m ruff check bot tests bench
 	$(PY) -m mypy
 
 content-validate: $(VENV)/.installed
@@ -66,8 +66,8 @@ content-status: $(VENV)/.installed
 
 test: $(VENV)/.installed redis-server nlu-train
 	$(PY) nlu/scripts/check_data.py
-	$(PY) -m ruff check bot tests
-	$(PY) -m ruff format --check bot tests
+	$(PY) -m ruff check bot tests bench
+	$(PY) -m ruff format --check bot tests bench
 	$(PY) -m mypy
 	$(VENV)/bin/lotse content validate
 	$(PY) -m pytest

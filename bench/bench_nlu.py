@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot import nlu_cli  # noqa: E402
-from bot.services.nlu import RasaClient  # noqa: E402
+from bot import nlu_cli
+from bot.services.nlu import RasaClient
 
 RUNS, MESSAGES, WARMUP = 3, 300, 20
 
@@ -62,9 +62,23 @@ def training_seconds() -> float:
     with tempfile.TemporaryDirectory() as out:
         started = time.monotonic()
         subprocess.run(
-            [str(nlu_cli.rasa_bin()), "train", "nlu", "--config", "config.yml", "--nlu", "data",
-             "--out", out, "--fixed-model-name", "bench"],
-            cwd=nlu_cli.NLU_DIR, env=nlu_cli._rasa_env(), capture_output=True, check=True,
+            [
+                str(nlu_cli.rasa_bin()),
+                "train",
+                "nlu",
+                "--config",
+                "config.yml",
+                "--nlu",
+                "data",
+                "--out",
+                out,
+                "--fixed-model-name",
+                "bench",
+            ],
+            cwd=nlu_cli.NLU_DIR,
+            env=nlu_cli._rasa_env(),
+            capture_output=True,
+            check=True,
         )
         return time.monotonic() - started
 
@@ -82,15 +96,25 @@ def main() -> None:
             values = asyncio.run(latencies(server.url, texts))
             p50s.append(percentile(values, 0.5))
             p99s.append(percentile(values, 0.99))
-            print(f"run {run + 1}: p50 {p50s[-1]:.1f} ms, p99 {p99s[-1]:.1f} ms over {len(values)} messages")
+            print(
+                f"run {run + 1}: p50 {p50s[-1]:.1f} ms, p99 {p99s[-1]:.1f} ms "
+                f"over {len(values)} messages"
+            )
         busy = rss_mib(server.process.pid)
     finally:
         server.stop()
-    print(f"parse latency through the bot's client: median p50 {statistics.median(p50s):.1f} ms, "
-          f"median p99 {statistics.median(p99s):.1f} ms (target p99 <= 50 ms)")
-    print(f"Rasa server memory (RSS incl. children): {idle:.0f} MiB after start, {busy:.0f} MiB after the runs")
-    print(f"training time (full NLU model, {len(nlu_cli.held_out())} held-out not included): "
-          f"{training_seconds():.0f} s")
+    print(
+        f"parse latency through the bot's client: median p50 {statistics.median(p50s):.1f} ms, "
+        f"median p99 {statistics.median(p99s):.1f} ms (target p99 <= 50 ms)"
+    )
+    print(
+        f"Rasa server memory (RSS incl. children): {idle:.0f} MiB after start, "
+        f"{busy:.0f} MiB after the runs"
+    )
+    print(
+        f"training time (full NLU model, {len(nlu_cli.held_out())} held-out not included): "
+        f"{training_seconds():.0f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -39,8 +39,8 @@ class Settings(BaseSettings):
     persistence_interval_seconds: float = Field(default=2.0, gt=0)
     #: NLU confidence bands: answer at or above ``nlu_answer_threshold``, offer choices at or
     #: above ``nlu_clarify_threshold``, otherwise say so and show the menu.
-    nlu_answer_threshold: float = Field(default=0.5, ge=0, le=1)
-    nlu_clarify_threshold: float = Field(default=0.2, ge=0, le=1)
+    nlu_answer_threshold: float = Field(default=0.4, ge=0, le=1)
+    nlu_clarify_threshold: float = Field(default=0.15, ge=0, le=1)
     nlu_timeout_seconds: float = Field(default=2.0, gt=0)
     #: How long unanswered questions (text and language only) are kept for editors.
     analytics_retention_days: int = Field(default=30, ge=1)
