@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Rasa 3.6 needs Python < 3.11: it gets its own virtual environment.
-PY310 ?= $(shell command -v python3.10 2>/dev/null || ls /root/.pyenv/versions/3.10.*/bin/python 2>/dev/null | head -1)
+PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
 .PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu
