@@ -206,7 +206,9 @@ class Translator:
                 self.calls += 1
                 try:
                     async with asyncio.timeout(self.timeout):
-                        result = await asyncio.to_thread(self.provider.translate, text, source, target)
+                        result = await asyncio.to_thread(
+                            self.provider.translate, text, source, target
+                        )
                 except TimeoutError:
                     last = _Retry("timeout")
                 except TranslationFailed as exc:
@@ -265,5 +267,5 @@ class Translator:
         try:
             async with asyncio.timeout(self.timeout):
                 return await asyncio.to_thread(self.provider.languages)
-        except Exception as exc:  # noqa: BLE001 - any failure means: no list
+        except Exception as exc:
             raise TranslationFailed(f"languages: {type(exc).__name__}") from exc
