@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu
+.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -42,6 +42,9 @@ nlu-eval: nlu-train
 
 bench-nlu: nlu-train
 	$(PY) bench/bench_nlu.py
+
+bench-translate: $(VENV)/.installed redis-server
+	$(PY) bench/bench_translate.py
 
 redis-server:
 	@command -v redis-server >/dev/null || { \

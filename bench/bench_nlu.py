@@ -111,10 +111,7 @@ def main() -> None:
         f"Rasa server memory (RSS incl. children): {idle:.0f} MiB after start, "
         f"{busy:.0f} MiB after the runs"
     )
-    print(
-        "training time (full NLU model, from scratch): "
-        f"{training_seconds():.0f} s"
-    )
+    print(f"training time (full NLU model, from scratch): {training_seconds():.0f} s")
 
 
 if __name__ == "__main__":

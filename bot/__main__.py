@@ -146,6 +146,14 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             print(f"wrote {path}")
         return 0
 
+    if args.content_command == "translate":
+        from bot.content_translate import translate
+
+        if args.lang_code == SOURCE_LANGUAGE:
+            print("error: German is the source", file=sys.stderr)
+            return 2
+        return translate(settings, args.lang_code, missing=args.missing, outdated=args.outdated)
+
     if args.content_command == "reload":
         if not settings.redis_dsn:
             print(
@@ -229,17 +237,21 @@ def parser() -> argparse.ArgumentParser:
         "validate",
         help="fail on missing/outdated translations, broken placeholders, unknown office ids",
     )
-    validate.add_argument(
-        "--lang", action="append", choices=CODES, help="only these languages (repeatable)"
-    )
+    validate.add_argument("--lang", action="append", help="only these languages (repeatable)")
     status = csub.add_parser(
         "status", help="topics × languages: MISSING / OUTDATED / MACHINE_TRANSLATED / UP_TO_DATE"
     )
-    status.add_argument("--lang", action="append", choices=CODES)
+    status.add_argument("--lang", action="append", help="these languages (default: the twelve)")
     status.add_argument(
         "--hashes", action="store_true", help="print the German source hash of each topic"
     )
     csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
+    ctranslate = csub.add_parser(
+        "translate", help="machine-translate topics into a language (marked machine-made)"
+    )
+    ctranslate.add_argument("--lang", dest="lang_code", required=True)
+    ctranslate.add_argument("--missing", action="store_true", help="only missing translations")
+    ctranslate.add_argument("--outdated", action="store_true", help="only outdated translations")
     stamp = csub.add_parser(
         "stamp-ui", help="record that a UI catalogue was translated from the current German"
     )

@@ -32,10 +32,18 @@ from bot.languages import CODES
 from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
 from bot.services.content import ContentRepository, Problem
+from bot.services.glossary import Glossary
 from bot.services.langdetect import LanguageDetector
+from bot.services.localize import Localizer
 from bot.services.nlu import RasaClient
 from bot.services.reload import listen_for_reload
-from bot.settings import Settings
+from bot.services.translator import (
+    DeeplProvider,
+    GoogleProvider,
+    LibreProvider,
+    Translator,
+)
+from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +58,7 @@ def reload_content(bot_data: BotData) -> list[Problem]:
     except (OSError, ValueError) as exc:
         problems.append(Problem("translations", f"UI catalogues not reloaded: {exc}"))
     else:
+        catalogues.overlay.update(bot_data.catalogues.overlay)  # machine-made UI strings stay
         bot_data._catalogues = catalogues
     if problems:
         log.warning("content reloaded with %d problem(s); first: %s", len(problems), problems[0])
@@ -89,6 +98,41 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
         await bot_data.nlu.aclose()
     if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
         await bot_data.redis.aclose()
+
+
+def build_translator(settings: Settings, redis: Redis | None) -> Translator | None:
+    """The configured machine translator, or None ("none", or nothing configured)."""
+    choice = settings.translator
+    if choice == "auto":
+        choice = "libre" if settings.libretranslate_url else "none"
+    provider: LibreProvider | DeeplProvider | GoogleProvider
+    if choice == "libre":
+        if not settings.libretranslate_url:
+            raise SettingsError(
+                "Config 'LIBRETRANSLATE_URL' is missing, and TRANSLATOR=libre needs it."
+            )
+        key = settings.libretranslate_api_key
+        provider = LibreProvider(
+            settings.libretranslate_url, key.get_secret_value() if key else "lotse"
+        )
+    elif choice == "deepl":
+        if not settings.deepl_api_key:
+            raise SettingsError("Config 'DEEPL_API_KEY' is missing, and TRANSLATOR=deepl needs it.")
+        provider = DeeplProvider(settings.deepl_api_key.get_secret_value())
+    elif choice == "google":
+        log.warning("TRANSLATOR=google: newcomers' messages and answers are sent to Google")
+        provider = GoogleProvider()
+    else:
+        log.info("no translator configured: languages beyond the twelve are not offered")
+        return None
+    glossary = Glossary.load(settings.content_dir / "glossary.yml")
+    return Translator(
+        provider,
+        redis,
+        glossary,
+        timeout=settings.translator_timeout_seconds,
+        memory_ttl_seconds=settings.translation_memory_days * 86_400,
+    )
 
 
 def build_application(
@@ -147,11 +191,19 @@ def build_application(
     bot_data.detector = LanguageDetector()
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
+    bot_data.translator = build_translator(settings, redis)
+    if bot_data.translator is not None:
+        bot_data.localizer = Localizer(
+            bot_data.translator, lambda: content.current, lambda: bot_data.catalogues
+        )
     bot_data.extras["owns_redis"] = owns_redis
     bot_data.extras["sighup"] = sighup_reload
 
     # Order matters. Group 0: conversations that hold a question open; their state handlers stop
     # further processing, their fallbacks end the question and let group 1 answer the update.
+    # Group -1: before anything answers, make sure a reader of a language beyond the twelve has
+    # the UI strings machine-translated (once per language, remembered).
+    app.add_handler(start.build_prepare_handler(), group=-1)
     app.add_handler(counselling.build_handler(persistent=redis is not None), group=0)
     # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
     for handler in (

@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from bot.services.analytics import Analytics
     from bot.services.content import ContentRepository
     from bot.services.langdetect import LanguageDetector
+    from bot.services.localize import Localizer
     from bot.services.nlu import RasaClient
+    from bot.services.translator import Translator
     from bot.settings import Settings
 
 
@@ -23,22 +25,37 @@ class UserProfile:
     """What Lotse keeps about one user. No message text, ever."""
 
     language: str | None = None
+    #: The curated language used before switching to one beyond the twelve: where answers
+    #: fall back when the translator cannot be reached.
+    second_language: str | None = None
+    #: The user tapped "another language" and the next typed text names it.
+    awaiting_language: bool = False
     #: Set once the profile has been read from storage; internal, never stored.
     loaded: bool = field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The stored form."""
-        return {"v": 1, "language": self.language}
+        return {
+            "v": 1,
+            "language": self.language,
+            "second_language": self.second_language,
+            "awaiting_language": self.awaiting_language,
+        }
 
     def load(self, data: dict[str, Any]) -> None:
         """Fills this profile from its stored form."""
         language = data.get("language")
         self.language = language if isinstance(language, str) else None
+        second = data.get("second_language")
+        self.second_language = second if isinstance(second, str) else None
+        self.awaiting_language = bool(data.get("awaiting_language", False))
         self.loaded = True
 
     def clear(self) -> None:
         """Forgets everything (after /delete_my_data)."""
         self.language = None
+        self.second_language = None
+        self.awaiting_language = False
 
 
 @dataclass
@@ -52,6 +69,8 @@ class BotData:
     nlu: RasaClient | None = None
     detector: LanguageDetector | None = None
     analytics: Analytics | None = None
+    translator: Translator | None = None
+    localizer: Localizer | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -93,6 +93,9 @@ class Catalogues:
     entries: dict[str, dict[str, _Entry]] = field(default_factory=dict)
     syntax_errors: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: Machine-translated catalogues for languages beyond the twelve: key -> template with
+    #: ``{$name}`` placeholders. Filled at run time by the localizer, never written to disk.
+    overlay: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, directory: Path, langs: Iterable[str] = CODES) -> Catalogues:
@@ -123,6 +126,12 @@ class Catalogues:
 
     def t(self, lang: str, key: str, **args: Any) -> str:
         """The string ``key`` in ``lang``, else in the fallback languages; RTL-marked."""
+        template = self.overlay.get(lang, {}).get(key)
+        if template is not None:
+            text = template
+            for name, value in args.items():
+                text = text.replace("{$" + name + "}", str(value))
+            return bidi(lang, text)
         for candidate in (lang, *FALLBACK_CHAIN):
             bundle = self.bundles.get(candidate)
             if bundle is None or not bundle.has_message(key):
@@ -130,12 +139,27 @@ class Catalogues:
             message = bundle.get_message(key)
             if message.value is None:
                 continue
-            text, errors = bundle.format_pattern(message.value, args)
+            formatted, errors = bundle.format_pattern(message.value, args)
             if errors:
                 log.warning("catalogue %s key %s: %s", candidate, key, errors)
-            return bidi(candidate, str(text))
+            return bidi(candidate, str(formatted))
         log.error("UI string %s is missing in every catalogue", key)
         return key
+
+    def source_templates(self, lang: str = "en") -> dict[str, str]:
+        """Each message of ``lang`` as text with ``{$name}`` placeholders (to translate)."""
+        result: dict[str, str] = {}
+        resource = parse((self.directory / lang / CATALOGUE).read_text(encoding="utf-8"))
+        for item in resource.body:
+            if isinstance(item, ast.Message) and item.value is not None:
+                parts = []
+                for element in item.value.elements:
+                    if isinstance(element, ast.TextElement):
+                        parts.append(element.value)
+                    elif isinstance(element.expression, ast.VariableReference):
+                        parts.append("{$" + element.expression.id.name + "}")
+                result[item.id.name] = "".join(parts)
+        return result
 
     def keys(self) -> list[str]:
         """The reference keys, in catalogue order."""

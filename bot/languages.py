@@ -49,7 +49,11 @@ def curated_from_telegram(language_code: str | None) -> str | None:
     return primary if primary in BY_CODE else None
 
 
+#: Right-to-left languages beyond the twelve that a translator may offer.
+_OTHER_RTL = frozenset({"ur", "ps", "he", "iw", "yi", "ckb", "dv", "ug", "sd", "prs"})
+
+
 def is_rtl(code: str) -> bool:
-    """True for languages written right to left (Arabic, Farsi)."""
+    """True for languages written right to left (Arabic, Farsi, Urdu, Pashto, …)."""
     lang = BY_CODE.get(code)
-    return bool(lang and lang.rtl)
+    return bool(lang and lang.rtl) or code in _OTHER_RTL

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -44,6 +45,15 @@ class Settings(BaseSettings):
     nlu_timeout_seconds: float = Field(default=2.0, gt=0)
     #: How long unanswered questions (text and language only) are kept for editors.
     analytics_retention_days: int = Field(default=30, ge=1)
+    #: Machine translation: "libre" (self-hosted LibreTranslate, the privacy-preserving
+    #: default when LIBRETRANSLATE_URL is set), "deepl" (DEEPL_API_KEY), "google" (explicit
+    #: opt-in: messages go to Google), or "none".
+    translator: Literal["auto", "libre", "deepl", "google", "none"] = "auto"
+    libretranslate_url: str | None = None
+    libretranslate_api_key: SecretStr | None = None
+    deepl_api_key: SecretStr | None = None
+    translator_timeout_seconds: float = Field(default=8.0, gt=0)
+    translation_memory_days: int = Field(default=90, ge=1)
     log_level: str = "INFO"
 
     @property

@@ -125,10 +125,13 @@ async def make_chat(redis: Redis) -> AsyncIterator[AppFactory]:
         root: Path = PROJECT_ROOT,
         use_redis: bool = True,
         redis_client: Redis | None = None,
+        **overrides: object,
     ) -> LocalChat:
         api = LocalBotApi()
         app = build_application(
-            make_settings(root), request=api, redis=(redis_client or redis) if use_redis else None
+            make_settings(root, **overrides),
+            request=api,
+            redis=(redis_client or redis) if use_redis else None,
         )
         await stack.enter_async_context(running(app))
         chat = LocalChat(app, api, UpdateFactory(user_id=user_id, language_code=language_code))

@@ -20,7 +20,7 @@ from bot.context import LotseContext
 from bot.i18n import bidi
 from bot.languages import BY_CODE, curated_from_telegram
 from bot.render import clip, markdown_to_html
-from bot.services.content import TOPIC_IDS, Answer
+from bot.services.content import TOPIC_IDS, Answer, TopicText
 
 #: Newcomer flows answer in private chats only; groups are for counsellors.
 PRIVATE = filters.ChatType.PRIVATE
@@ -33,8 +33,11 @@ Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 def language_of(update: Update, context: LotseContext) -> str:
     """The user's chosen language, else Telegram's if curated, else English."""
     profile = context.user_data
-    if profile is not None and profile.language in BY_CODE:
-        return str(profile.language)
+    if profile is not None and profile.language:
+        # A language beyond the twelve is kept only while a translator can serve it.
+        if profile.language in BY_CODE or context.bot_data.translator is not None:
+            return str(profile.language)
+        return second_language(context)
     user = update.effective_user
     return curated_from_telegram(user.language_code if user else None) or "en"
 
@@ -132,7 +135,7 @@ def render_answer(context: LotseContext, answer: Answer, lang: str) -> str:
             + markdown_to_html(answer.markdown),
         )
     ]
-    if answer.lang != lang:
+    if answer.lang != lang and answer.lang in BY_CODE and lang in BY_CODE:
         parts.append(
             bidi(
                 lang,
@@ -155,3 +158,42 @@ async def stale_button(update: Update, context: LotseContext) -> None:
     lang = language_of(update, context)
     await answer_query(update, context.bot_data.catalogues.t(lang, "fallback-stale-button"))
     await send_menu(update, context, lang, intro=t(context, lang, "fallback-stale-button"))
+
+
+async def topic_text(
+    context: LotseContext, topic_id: str, lang: str
+) -> tuple[TopicText | None, str | None]:
+    """A topic in ``lang`` (machine-translated beyond the twelve) and the fallback used, if any."""
+    localizer = context.bot_data.localizer
+    snapshot = context.bot_data.content.current
+    if lang in BY_CODE or localizer is None:
+        return snapshot.text(topic_id, lang if lang in BY_CODE else second_language(context)), None
+    localized = await localizer.topic(topic_id, lang, second_language(context))
+    return localized.text, localized.fell_back_to
+
+
+async def topic_answer(
+    context: LotseContext, topic_id: str, lang: str, variant: str, **values: str
+) -> tuple[Answer | None, str | None]:
+    """An answer in ``lang`` (machine-translated beyond the twelve) and the fallback used."""
+    localizer = context.bot_data.localizer
+    snapshot = context.bot_data.content.current
+    if lang in BY_CODE or localizer is None:
+        target = lang if lang in BY_CODE else second_language(context)
+        return snapshot.answer(topic_id, target, variant, **values), None
+    return await localizer.answer(topic_id, lang, variant, second_language(context), **values)
+
+
+def second_language(context: LotseContext) -> str:
+    """The curated language to fall back to for a reader of a language beyond the twelve."""
+    profile = context.user_data
+    second = profile.second_language if profile is not None else None
+    return second if second in BY_CODE else "en"
+
+
+def fallback_note(context: LotseContext, lang: str, fell_back_to: str | None) -> str:
+    """One sentence saying why the text is not in the reader's language ('' when it is)."""
+    if not fell_back_to:
+        return ""
+    native = BY_CODE[fell_back_to].native_name
+    return bidi(lang, t(context, lang, "translation-unavailable", language=native)) + "\n\n"

@@ -35,6 +35,7 @@ from bot.flows.common import (
     PRIVATE,
     answer_query,
     button,
+    fallback_note,
     label,
     language_of,
     nav_keyboard,
@@ -43,6 +44,8 @@ from bot.flows.common import (
     say,
     stale_button,
     t,
+    topic_answer,
+    topic_text,
 )
 from bot.i18n import bidi
 from bot.languages import BY_CODE
@@ -67,7 +70,7 @@ async def ask_district(update: Update, context: LotseContext) -> State:
 async def send_district_question(update: Update, context: LotseContext, lang: str) -> None:
     """The district buttons and the 'share my location' keyboard (the buttons work anytime)."""
     snapshot = context.bot_data.content.current
-    text = snapshot.text(TOPIC, lang)
+    text, _ = await topic_text(context, TOPIC, lang)
     districts = sorted(snapshot.offices.districts.values(), key=lambda d: d.name)
     keyboard = rows([button(d.name, callbacks.DISTRICT, d.id) for d in districts], 2)
     keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
@@ -105,7 +108,8 @@ async def send_office(
     office = snapshot.offices.office_for(district.id)
     if office is not None:
         languages = ", ".join(BY_CODE[c].native_name for c in office.languages if c in BY_CODE)
-        answer = snapshot.answer(
+        answer, fell_back_to = await topic_answer(
+            context,
             TOPIC,
             lang,
             "office",
@@ -115,10 +119,12 @@ async def send_office(
             office_languages=languages,
         )
     else:
-        answer = snapshot.answer(TOPIC, lang, "no_office", district=district.name)
+        answer, fell_back_to = await topic_answer(
+            context, TOPIC, lang, "no_office", district=district.name
+        )
     if answer is None:
         return
-    body = render_answer(context, answer, lang)
+    body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)
     if prefix:
         body = f"{bidi(lang, prefix)}\n\n{body}"
     # The answer closes the location keyboard; the way back follows in its own message.

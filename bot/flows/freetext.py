@@ -32,6 +32,7 @@ from bot.languages import BY_CODE, curated_from_telegram
 from bot.services.citizenship import registration_variant
 from bot.services.content import TOPIC_IDS
 from bot.services.nlu import Decision, NluResult, NluUnavailable, Thresholds
+from bot.services.translator import TranslationFailed
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +85,9 @@ async def free_text(update: Update, context: LotseContext) -> None:
     message = update.effective_message
     text = (message.text or "") if message else ""
     user_lang = language_of(update, context)
+    if context.user_data is not None and context.user_data.awaiting_language:
+        await start.language_typed(update, context, text)
+        return
     nlu = context.bot_data.nlu
     if nlu is None or len(text) > MAX_NLU_CHARS:
         await send_menu(
@@ -92,7 +96,7 @@ async def free_text(update: Update, context: LotseContext) -> None:
         return
     lang = user_lang
     detector = context.bot_data.detector
-    if detector is not None:
+    if detector is not None and user_lang in BY_CODE:
         user = update.effective_user
         phone = curated_from_telegram(user.language_code if user else None)
         lang = detector.detect(text, user_lang, phone).language
@@ -105,6 +109,18 @@ async def free_text(update: Update, context: LotseContext) -> None:
     settings = context.bot_data.settings
     thresholds = Thresholds(settings.nlu_answer_threshold, settings.nlu_clarify_threshold)
     decision, intent, candidates = thresholds.decide(result)
+    translator = context.bot_data.translator
+    if decision is not Decision.ANSWER and lang not in BY_CODE and translator is not None:
+        # A language the model was not trained on: ask again in German.
+        try:
+            german = await translator.translate(text, lang, "de", explain_terms=False)
+            retry = await nlu.parse(german)
+        except (TranslationFailed, NluUnavailable) as exc:
+            log.info("no second reading via German (%s)", type(exc).__name__)
+        else:
+            if retry.confidence > result.confidence:
+                result = retry
+                decision, intent, candidates = thresholds.decide(result)
     log.info(
         "free text: lang=%s intent=%s conf=%.2f decision=%s",
         lang,

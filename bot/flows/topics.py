@@ -13,6 +13,7 @@ from bot.flows.common import (
     PRIVATE,
     answer_query,
     button,
+    fallback_note,
     label,
     language_of,
     nav_keyboard,
@@ -21,6 +22,8 @@ from bot.flows.common import (
     send_menu,
     stale_button,
     t,
+    topic_answer,
+    topic_text,
 )
 from bot.i18n import bidi
 from bot.services.content import NO_VARIANT, TOPIC_IDS
@@ -55,7 +58,7 @@ async def show_topic(
     update: Update, context: LotseContext, lang: str, topic_id: str, option: str | None = None
 ) -> None:
     """Answers the topic for ``option``; asks its question first when the option is unknown."""
-    text = context.bot_data.content.current.text(topic_id, lang)
+    text, fell_back_to = await topic_text(context, topic_id, lang)
     if text is None:
         await migrado_unavailable(update, context, lang)
         return
@@ -68,7 +71,7 @@ async def show_topic(
     # Ask (again): the first tap, or an option that no longer exists.
     keyboard = [[button(text.options[o], callbacks.TOPIC, topic_id, o)] for o in text.options]
     keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
-    question = bidi(
+    question = fallback_note(context, lang, fell_back_to) + bidi(
         text.lang,
         f"<b>{html.escape(text.title, quote=False)}</b>\n\n"
         f"{html.escape(text.ask or '', quote=False)}",
@@ -86,14 +89,13 @@ async def send_answer(
     reask: bool = False,
 ) -> None:
     """Sends one answer variant with the way back to the menu and to a person."""
-    answer = context.bot_data.content.current.answer(topic_id, lang, variant)
+    answer, fell_back_to = await topic_answer(context, topic_id, lang, variant)
     if answer is None:
         await migrado_unavailable(update, context, lang)
         return
     markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None)
-    await say(
-        update, context, lang, render_answer(context, answer, lang), markup, mark_direction=False
-    )
+    body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)
+    await say(update, context, lang, body, markup, mark_direction=False)
 
 
 def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:

@@ -376,7 +376,9 @@ def load_snapshot(content_dir: Path, translations_dir: Path) -> ContentSnapshot:
             continue
         sources[path.stem] = topic
     translations: dict[str, dict[str, TopicText]] = {}
-    for lang in CODES:
+    # The twelve curated languages, and any other language an editor has files for.
+    extra = sorted(p.name for p in translations_dir.iterdir() if p.is_dir() and p.name not in CODES)
+    for lang in (*CODES, *extra):
         lang_dir = translations_dir / lang / "topics"
         if lang == SOURCE_LANGUAGE or not lang_dir.is_dir():
             continue

@@ -56,9 +56,15 @@ class Glossary:
         ]
         return cls(terms)
 
-    def protect(self, text: str) -> Protected:
-        """Replaces every glossary term by a numbered token."""
-        if self._pattern is None:
+    def protect(self, text: str, keep: tuple[str, ...] = ()) -> Protected:
+        """Replaces every glossary term (and every ``keep`` literal) by a numbered token."""
+        pattern = self._pattern
+        if keep:
+            literals = sorted({*self.terms, *keep}, key=len, reverse=True)
+            pattern = re.compile(
+                r"(?<![\w-])(" + "|".join(re.escape(t) for t in literals) + r")(?![\w])"
+            )
+        if pattern is None:
             return Protected(text, ())
         found: list[str] = []
 
@@ -66,7 +72,7 @@ class Glossary:
             found.append(match.group(1))
             return f"⟦{len(found) - 1}⟧"
 
-        return Protected(self._pattern.sub(swap, text), tuple(found))
+        return Protected(pattern.sub(swap, text), tuple(found))
 
     def restore(self, translated: str, protected: Protected, explanations: dict[str, str]) -> str:
         """Puts the German terms back; the first mention of each gets its explanation."""

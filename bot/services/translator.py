@@ -226,17 +226,27 @@ class Translator:
         raise TranslationFailed(str(last))
 
     async def translate(
-        self, text: str, source: str, target: str, *, explain_terms: bool = True
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        explain_terms: bool = True,
+        keep: tuple[str, ...] = (),
     ) -> str:
-        """``text`` from ``source`` into ``target``; German terms kept and explained once."""
+        """``text`` from ``source`` into ``target``; German terms kept and explained once.
+
+        ``keep``: literal strings (addresses, placeholders) passed through untouched.
+        """
         if source == target or not text.strip():
             return text
-        key = self._key(f"{int(explain_terms)}|{text}", source, target)
+        keep = tuple(k for k in keep if k and k in text)
+        key = self._key(f"{int(explain_terms)}|{'|'.join(keep)}|{text}", source, target)
         remembered = await self._remembered(key)
         if remembered is not None:
             self.hits += 1
             return remembered
-        protected = self.glossary.protect(text)
+        protected = self.glossary.protect(text, keep)
         translated = await self._call(protected.text, source, target)
         explanations = await self._explanations(protected.terms, target) if explain_terms else {}
         result = self.glossary.restore(translated, protected, explanations)

@@ -84,3 +84,12 @@ nlu-greet = Hallo! Wie kann ich helfen? Wählen Sie ein Thema oder schreiben Sie
 nlu-thanks = Gern geschehen! Kann ich noch bei etwas helfen?
 nlu-goodbye = Auf Wiedersehen und alles Gute in Dortmund! Schreiben Sie mir, wann immer Sie mich brauchen.
 language-switch-offer = Sie haben auf { $language } geschrieben. Soll ich Ihnen ab jetzt auf { $language } schreiben? Tippen Sie auf den Knopf.
+
+## Weitere Sprachen (maschinelle Übersetzung)
+
+language-other = 🌐 Eine andere Sprache
+language-other-ask = Schreiben Sie den englischen Namen Ihrer Sprache oder ihren Code — zum Beispiel „Tigrinya“ oder „ti“.
+language-other-choose = Welche meinen Sie?
+language-other-unknown = Diese Sprache habe ich nicht gefunden. Bitte schreiben Sie ihren englischen Namen oder ihren Code, oder wählen Sie eine der Sprachen unten.
+language-other-unavailable = Weitere Sprachen brauchen den Übersetzungsdienst, den ich gerade nicht erreiche. Bitte wählen Sie eine dieser Sprachen.
+translation-unavailable = Ich erreiche den Übersetzungsdienst gerade nicht, darum hier auf { $language }.

@@ -85,3 +85,12 @@ nlu-greet = Hello! How can I help you? Choose a topic or write your question in 
 nlu-thanks = You are welcome! Can I help with anything else?
 nlu-goodbye = Goodbye, and all the best in Dortmund! Write to me whenever you need me.
 language-switch-offer = You wrote in { $language }. Shall I write to you in { $language } from now on? Tap the button.
+
+## More languages (machine translation)
+
+language-other = 🌐 Another language
+language-other-ask = Type the name of your language in English, or its code — for example "Tigrinya" or "ti".
+language-other-choose = Which one do you mean?
+language-other-unknown = I could not find that language. Please type its English name or its code, or choose one of the languages below.
+language-other-unavailable = More languages need the translation service, which I cannot reach right now. Please choose one of these languages.
+translation-unavailable = I cannot reach the translation service right now, so here it is in { $language }.

@@ -1,0 +1,109 @@
+"""``lotse content translate --lang xx [--missing|--outdated]``: machine translations for editors.
+
+Writes ``translations/<lang>/topics/<id>.md`` from the German source through the configured
+translator (glossary applied, addresses kept), marked ``machine_translated: true`` and
+``reviewed: false`` with the source hash, so ``lotse content status`` shows MACHINE_TRANSLATED
+until a person reviews them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import yaml
+from tqdm import tqdm
+
+from bot.app import build_translator
+from bot.services.content import NO_VARIANT, TOPIC_IDS, Status, load_snapshot
+from bot.services.localize import Localizer
+from bot.services.translator import TranslationFailed
+from bot.settings import Settings
+
+
+def render_translation(
+    topic_id: str,
+    lang: str,
+    source_hash: str,
+    title: str,
+    ask: str | None,
+    options: dict[str, str],
+    body: dict[str, str],
+) -> str:
+    """The file text of one translation."""
+    meta: dict[str, object] = {
+        "id": topic_id,
+        "lang": lang,
+        "source_hash": source_hash,
+        "machine_translated": True,
+        "reviewed": False,
+        "title": title,
+    }
+    if ask:
+        meta["ask"] = ask
+    if options:
+        meta["options"] = options
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    if list(body) == [NO_VARIANT]:
+        text = body[NO_VARIANT]
+    else:
+        text = "\n\n".join(f"<!-- variant: {v} -->\n{b}" for v, b in body.items())
+    return f"---\n{front}---\n{text.strip()}\n"
+
+
+async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
+    translator = build_translator(settings, None)
+    if translator is None:
+        print(
+            "error: no translator configured (TRANSLATOR / LIBRETRANSLATE_URL / DEEPL_API_KEY)",
+            file=sys.stderr,
+        )
+        return 2
+    snapshot = load_snapshot(settings.content_dir, settings.translations_dir)
+    todo = [t for t in TOPIC_IDS if t in snapshot.sources and snapshot.status(t, lang) in which]
+    if not todo:
+        print(f"nothing to translate for {lang}")
+        return 0
+    from bot.i18n import Catalogues
+
+    catalogues = Catalogues.load(settings.translations_dir)
+    localizer = Localizer(translator, lambda: snapshot, lambda: catalogues)
+    failed = 0
+    for topic_id in tqdm(todo, desc=f"translating into {lang}", unit="topic"):
+        source = snapshot.sources[topic_id]
+        try:
+            localized = await localizer.topic(topic_id, f"{lang}", None)
+            if localized.fell_back_to or localized.text is None:
+                raise TranslationFailed("translator unavailable")
+        except TranslationFailed as exc:
+            tqdm.write(f"{topic_id}: {exc}")
+            failed += 1
+            continue
+        text = localized.text
+        path = Path(settings.translations_dir) / lang / "topics" / f"{topic_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(
+            render_translation(
+                topic_id,
+                lang,
+                source.source_hash,
+                text.title,
+                text.ask,
+                dict(text.options),
+                dict(text.body),
+            ),
+            encoding="utf-8",
+        )
+    print(f"{len(todo) - failed} topic(s) written to translations/{lang}/topics, {failed} failed")
+    return 1 if failed else 0
+
+
+def translate(settings: Settings, lang: str, *, missing: bool, outdated: bool) -> int:
+    """Entry point of the command; without flags, both missing and outdated are translated."""
+    which: set[Status] = set()
+    if missing or not (missing or outdated):
+        which.add(Status.MISSING)
+    if outdated or not (missing or outdated):
+        which.add(Status.OUTDATED)
+    return asyncio.run(_translate(settings, lang, which))
