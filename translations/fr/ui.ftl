@@ -84,3 +84,12 @@ nlu-greet = Bonjour ! Comment puis-je vous aider ? Choisissez un thème ou écri
 nlu-thanks = Avec plaisir ! Puis-je vous aider pour autre chose ?
 nlu-goodbye = Au revoir, et tout le meilleur à Dortmund ! Écrivez-moi chaque fois que vous avez besoin de moi.
 language-switch-offer = Vous avez écrit dans cette langue : { $language }. Voulez-vous que je vous écrive dans cette langue à partir de maintenant ? Touchez le bouton.
+
+## Autres langues (traduction automatique)
+
+language-other = 🌐 Une autre langue
+language-other-ask = Écrivez le nom de votre langue en anglais, ou son code — par exemple « Tigrinya » ou « ti ».
+language-other-choose = Laquelle voulez-vous dire ?
+language-other-unknown = Je n’ai pas trouvé cette langue. Veuillez écrire son nom en anglais ou son code, ou choisir l’une des langues ci-dessous.
+language-other-unavailable = Les autres langues ont besoin du service de traduction, que je ne peux pas joindre pour le moment. Veuillez choisir l’une de ces langues.
+translation-unavailable = Je ne peux pas joindre le service de traduction pour le moment, alors voici le texte dans cette langue : { $language }.

@@ -84,3 +84,12 @@ nlu-greet = Silav! Ez çawa dikarim alîkariya we bikim? Mijarekê hilbijêrin a
 nlu-thanks = Ser çavan! Gelo ez dikarim di tiştekî din de jî alîkariya we bikim?
 nlu-goodbye = Bi xatirê we! Li Dortmundê her tiştê baş ji we re dixwazim. Her gava ku alîkarî lazim be, ji min re binivîsin.
 language-switch-offer = We bi { $language } nivîsî. Gelo ji niha û pê ve ez bi { $language } ji we re binivîsim? Li ser bişkokê bitikînin.
+
+## Zimanên din (wergera makîneyî)
+
+language-other = 🌐 Zimanekî din
+language-other-ask = Navê zimanê xwe bi Îngilîzî an koda wî binivîsin — wek mînak "Tigrinya" an "ti".
+language-other-choose = Mebesta we kîjan e?
+language-other-unknown = Min ev ziman nedît. Ji kerema xwe navê wî yê Îngilîzî an koda wî binivîsin, an yek ji zimanên li jêrê hilbijêrin.
+language-other-unavailable = Ji bo zimanên din xizmeta wergerê pêwîst e, lê ez niha nikarim xwe bigihînim wê. Ji kerema xwe yek ji van zimanan hilbijêrin.
+translation-unavailable = Ez niha nikarim xwe bigihînim xizmeta wergerê, ji ber vê yekê va ye bi { $language }.

@@ -84,3 +84,12 @@ nlu-greet = Dzień dobry! W czym mogę pomóc? Proszę wybrać temat albo napisa
 nlu-thanks = Nie ma za co! Czy mogę pomóc w czymś jeszcze?
 nlu-goodbye = Do widzenia i wszystkiego dobrego w Dortmundzie! Proszę pisać do mnie zawsze, gdy potrzebują Państwo pomocy.
 language-switch-offer = Napisali Państwo w tym języku: { $language }. Czy od teraz mam pisać do Państwa w tym języku? Proszę dotknąć przycisku.
+
+## Inne języki (tłumaczenie maszynowe)
+
+language-other = 🌐 Inny język
+language-other-ask = Proszę napisać nazwę swojego języka po angielsku albo jego kod — na przykład „Tigrinya” albo „ti”.
+language-other-choose = Który język mają Państwo na myśli?
+language-other-unknown = Nie udało mi się znaleźć tego języka. Proszę napisać jego angielską nazwę albo kod lub wybrać jeden z języków poniżej.
+language-other-unavailable = Inne języki wymagają usługi tłumaczenia, z którą nie mogę się teraz połączyć. Proszę wybrać jeden z tych języków.
+translation-unavailable = Nie mogę się teraz połączyć z usługą tłumaczenia, dlatego oto tekst w tym języku: { $language }.

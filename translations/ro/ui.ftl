@@ -84,3 +84,12 @@ nlu-greet = Bună ziua! Cu ce vă pot ajuta? Alegeți o temă sau scrieți într
 nlu-thanks = Cu plăcere! Vă mai pot ajuta cu ceva?
 nlu-goodbye = La revedere și toate cele bune în Dortmund! Scrieți-mi oricând aveți nevoie de mine.
 language-switch-offer = Ați scris în această limbă: { $language }. Să vă scriu de acum în această limbă? Atingeți butonul.
+
+## Alte limbi (traducere automată)
+
+language-other = 🌐 Altă limbă
+language-other-ask = Scrieți numele limbii dumneavoastră în engleză sau codul ei — de exemplu „Tigrinya” sau „ti”.
+language-other-choose = La care vă referiți?
+language-other-unknown = Nu am găsit această limbă. Vă rog să scrieți numele ei în engleză sau codul ei, sau să alegeți una dintre limbile de mai jos.
+language-other-unavailable = Pentru alte limbi am nevoie de serviciul de traducere, dar acum nu îl pot accesa. Vă rog să alegeți una dintre aceste limbi.
+translation-unavailable = Acum nu pot accesa serviciul de traducere, așa că iată textul în această limbă: { $language }.

@@ -84,3 +84,12 @@ nlu-greet = Merhaba! Size nasıl yardımcı olabilirim? Bir konu seçin veya sor
 nlu-thanks = Rica ederim! Başka bir konuda yardımcı olabilir miyim?
 nlu-goodbye = Hoşça kalın, Dortmund'da size her şeyin en iyisini dilerim! Bana ihtiyacınız olduğunda her zaman yazabilirsiniz.
 language-switch-offer = Bana { $language } yazdınız. Bundan sonra size { $language } yazayım mı? Düğmeye dokunun.
+
+## Diğer diller (makine çevirisi)
+
+language-other = 🌐 Başka bir dil
+language-other-ask = Dilinizin İngilizce adını veya kodunu yazın — örneğin "Tigrinya" veya "ti".
+language-other-choose = Hangisini kastediyorsunuz?
+language-other-unknown = Bu dili bulamadım. Lütfen İngilizce adını veya kodunu yazın ya da aşağıdaki dillerden birini seçin.
+language-other-unavailable = Diğer diller için çeviri hizmeti gerekiyor, ama şu anda bu hizmete ulaşamıyorum. Lütfen bu dillerden birini seçin.
+translation-unavailable = Şu anda çeviri hizmetine ulaşamıyorum, bu yüzden işte { $language } dilinde.
