@@ -62,19 +62,7 @@ def training_seconds() -> float:
     with tempfile.TemporaryDirectory() as out:
         started = time.monotonic()
         subprocess.run(
-            [
-                str(nlu_cli.rasa_bin()),
-                "train",
-                "nlu",
-                "--config",
-                "config.yml",
-                "--nlu",
-                "data",
-                "--out",
-                out,
-                "--fixed-model-name",
-                "bench",
-            ],
+            nlu_cli.train_command(out, "bench"),
             cwd=nlu_cli.NLU_DIR,
             env=nlu_cli._rasa_env(),
             capture_output=True,

@@ -70,6 +70,18 @@ def model_path() -> Path:
     return MODELS / f"lotse-{data_hash()}.tar.gz"
 
 
+def train_command(out: str, name: str) -> list[str]:
+    """``rasa train nlu`` on the project's config and data into ``out/name.tar.gz``."""
+    return [str(rasa_bin()), "train", "nlu", "--config", "config.yml", "--nlu", "data",
+            "--out", out, "--fixed-model-name", name]  # fmt: skip
+
+
+def run_command(model: Path, port: int, host: str) -> list[str]:
+    """``rasa run`` serving ``model``'s HTTP API on host:port."""
+    return [str(rasa_bin()), "run", "--enable-api", "--model", str(model),
+            "--port", str(port), "--interface", host]  # fmt: skip
+
+
 def train(*, force: bool = False) -> Path:
     """Trains the NLU model unless one for the same data and config exists."""
     target = model_path()
@@ -80,19 +92,7 @@ def train(*, force: bool = False) -> Path:
         raise SystemExit(f"error: {rasa_bin()} not found; run `make nlu-venv` first")
     MODELS.mkdir(exist_ok=True)
     started = time.monotonic()
-    command = [
-        str(rasa_bin()),
-        "train",
-        "nlu",
-        "--config",
-        "config.yml",
-        "--nlu",
-        "data",
-        "--out",
-        "models",
-        "--fixed-model-name",
-        target.name.removesuffix(".tar.gz"),
-    ]
+    command = train_command("models", target.name.removesuffix(".tar.gz"))
     result = subprocess.run(
         command, cwd=NLU_DIR, env=_rasa_env(), capture_output=True, text=True, check=False
     )
@@ -146,19 +146,7 @@ def start_server(
     """Starts ``rasa run --enable-api`` on the current model and waits until it parses."""
     model = train()
     port = port or _free_port()
-    command = [
-        str(rasa_bin()),
-        "run",
-        "--enable-api",
-        "--model",
-        str(model),
-        "--port",
-        str(port),
-        "--interface",
-        host,
-        "--log-file",
-        os.devnull,
-    ]
+    command = [*run_command(model, port, host), "--log-file", os.devnull]
     process = subprocess.Popen(
         command, cwd=NLU_DIR, env=_rasa_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -192,17 +180,7 @@ def serve(settings: Settings) -> int:
     """Runs the Rasa server in the foreground on RASA_URL's host and port."""
     parsed = urlparse(settings.rasa_url or "http://127.0.0.1:5005")
     model = train()
-    command = [
-        str(rasa_bin()),
-        "run",
-        "--enable-api",
-        "--model",
-        str(model),
-        "--port",
-        str(parsed.port or 5005),
-        "--interface",
-        parsed.hostname or "127.0.0.1",
-    ]
+    command = run_command(model, parsed.port or 5005, parsed.hostname or "127.0.0.1")
     os.chdir(NLU_DIR)
     os.execve(command[0], command, _rasa_env())
 

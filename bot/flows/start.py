@@ -77,14 +77,7 @@ async def language_chosen(update: Update, context: LotseContext) -> None:
         await set_other_language(update, context, code)
         return
     if code not in BY_CODE:
-        lang = language_of(update, context)
-        await say(
-            update,
-            context,
-            lang,
-            t(context, lang, "language-unknown"),
-            _keyboard(context, lang, None),
-        )
+        await _say_with_languages(update, context, "language-unknown")
         return
     if context.user_data is not None:
         context.user_data.language = code
@@ -95,6 +88,12 @@ async def language_chosen(update: Update, context: LotseContext) -> None:
         code,
         intro=t(context, code, "language-set", language=BY_CODE[code].native_name),
     )
+
+
+async def _say_with_languages(update: Update, context: LotseContext, key: str) -> None:
+    """A sentence and the language buttons again."""
+    lang = language_of(update, context)
+    await say(update, context, lang, t(context, lang, key), _keyboard(context, lang, None))
 
 
 async def _offered(context: LotseContext, code: str) -> bool:
@@ -161,13 +160,7 @@ async def language_typed(update: Update, context: LotseContext, text: str) -> No
         await set_other_language(update, context, found[0])
         return
     if not found:
-        await say(
-            update,
-            context,
-            lang,
-            t(context, lang, "language-other-unknown"),
-            _keyboard(context, lang, None),
-        )
+        await _say_with_languages(update, context, "language-other-unknown")
         return
     choices = [
         [button(f"{languages[c]} ({c})", callbacks.LANG, c)]
