@@ -154,3 +154,20 @@ def test_content_translate_writes_machine_translations(
     requests_before = len(libre.requests)
     assert main(["content", "translate", "--lang", "ti", "--missing"]) == 0
     assert len(libre.requests) == requests_before
+
+
+async def test_change_language_takes_the_last_named_language(make_chat: AppFactory) -> None:
+    from bot.services.nlu import Entity, NluResult
+
+    class FakeNlu:
+        async def parse(self, text: str) -> NluResult:
+            entities = (Entity("language", "de", "german"), Entity("language", "TR", "turc"))
+            return NluResult(text, "change_language", 0.95, (("change_language", 0.95),), entities)
+
+        async def aclose(self) -> None:
+            return None
+
+    chat = await make_chat(language_code="fr")
+    chat.app.bot_data.nlu = FakeNlu()  # type: ignore[assignment]
+    calls = await chat.send("je ne parle pas allemand, en turc svp")
+    assert chat.app.bot_data.catalogues.t("tr", "menu-title") in all_text(calls)

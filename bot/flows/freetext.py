@@ -170,7 +170,8 @@ async def act(
         await handoff.handoff_not_yet(update, context)
     elif intent == "change_language":
         # "I don't speak German, English please": the language named last is the one wanted.
-        codes = [v.lower() for v in result.values("language") if v.lower() in BY_CODE]
+        # Lookup files sometimes file a language word under its country code ("turc" -> TR).
+        codes = [c for c in (curated_from_telegram(v) for v in result.values("language")) if c]
         code = codes[-1] if codes else None
         if code is not None and context.user_data is not None:
             context.user_data.language = code
