@@ -195,7 +195,12 @@ def _nlu(settings: Settings, args: argparse.Namespace) -> int:
     if args.nlu_command == "parse":
         return nlu_cli.parse(settings, args.language)
     if args.nlu_command == "eval":
-        return nlu_cli.evaluate(settings, cross_validation=args.cross_validation, folds=args.folds)
+        return nlu_cli.evaluate(
+            settings,
+            cross_validation=args.cross_validation,
+            folds=args.folds,
+            via_translation=args.via_translation,
+        )
     return 2
 
 
@@ -279,6 +284,12 @@ def parser() -> argparse.ArgumentParser:
         "--cross-validation", action="store_true", help="also run Rasa's cross-validation"
     )
     neval.add_argument("--folds", type=int, default=3)
+    neval.add_argument(
+        "--via-translation",
+        action="append",
+        metavar="LANG",
+        help="also score LANG as if it were beyond the twelve: unsure readings re-read via German",
+    )
     analytics = sub.add_parser("analytics", help="what editors learn from the bot")
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")

@@ -26,6 +26,7 @@ LANGUAGES = {
     "bg": "Bulgarian",
     "pl": "Polish",
     "fr": "French",
+    "ku": "Kurdish",
     "ti": "Tigrinya",
     "so": "Somali",
     "es": "Spanish",

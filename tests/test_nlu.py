@@ -319,3 +319,18 @@ def test_local_chat_understands_typed_questions(rasa_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Westerfilder Straße 11a" in result.stdout
+
+
+def test_eval_shows_the_effect_of_reading_via_german(rasa_url: str) -> None:
+    from tests.conftest import make_settings
+    from tests.fake_libretranslate import FakeLibreTranslate
+
+    rows = [r for r in nlu_cli.held_out() if r[0] == "ku"][:60]
+    with FakeLibreTranslate() as libre:
+        settings = make_settings(libretranslate_url=libre.url)
+        figures = nlu_cli._via_translation(rasa_url, settings, rows, ["ku"])
+        asked = len(libre.requests)
+    assert set(figures["ku"]) == {"direct", "via_german", "translator_calls"}
+    assert 0 <= figures["ku"]["direct"] <= 1 and 0 <= figures["ku"]["via_german"] <= 1
+    # Only readings below the answer threshold are re-read, each through the translator.
+    assert 0 < asked < len(rows)
