@@ -51,10 +51,10 @@ redis-server:
 	  echo "installing redis-server from Debian packages"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed nlu-train
 	$(VENV)/bin/lotse run
 
-chat: $(VENV)/.installed
+chat: $(VENV)/.installed nlu-train
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed

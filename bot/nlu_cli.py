@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -267,23 +268,32 @@ def parse(settings: Settings, language: str) -> int:
     return 0
 
 
+_ANNOTATION = re.compile(r"\[([^\]]+)\]\([^)]+\)")
+
+
+def read_examples(path: Path) -> dict[str, list[str]]:
+    """Intent -> its examples in one Rasa NLU file, entity annotations removed."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    found: dict[str, list[str]] = {}
+    for block in data.get("nlu", []):
+        if "intent" in block:
+            lines = block.get("examples", "").splitlines()
+            found.setdefault(block["intent"], []).extend(
+                _ANNOTATION.sub(r"\1", ln.strip()[2:].strip())
+                for ln in lines
+                if ln.strip().startswith("- ")
+            )
+    return found
+
+
 def held_out() -> list[tuple[str, str, str]]:
     """(language, expected intent, text) for every example in ``nlu/tests``."""
-    import re
-
-    annotation = re.compile(r"\[([^\]]+)\]\([^)]+\)")
     rows = []
     for lang in CODES:
         path = NLU_DIR / "tests" / f"{lang}.yml"
-        if not path.is_file():
-            continue
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for block in data.get("nlu", []):
-            for line in block.get("examples", "").splitlines():
-                if line.strip().startswith("- "):
-                    rows.append(
-                        (lang, block["intent"], annotation.sub(r"\1", line.strip()[2:].strip()))
-                    )
+        if path.is_file():
+            for intent, texts in read_examples(path).items():
+                rows += [(lang, intent, text) for text in texts]
     return rows
 
 

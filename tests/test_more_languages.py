@@ -145,9 +145,7 @@ def test_content_translate_writes_machine_translations(
     assert {snapshot.status(t, "ti") for t in snapshot.sources} == {Status.MACHINE_TRANSLATED}
     text = snapshot.translations["ti"]["counselling"]
     assert "{office_address}" in text.body["office"]  # placeholders survive
-    assert not snapshot.validate(["ti"]) or all(
-        "ti/" not in str(p) for p in snapshot.validate(["ti"])
-    )
+    assert [str(p) for p in snapshot.validate(["ti"]) if "/ti/" in str(p)] == []
     assert main(["content", "status", "--lang", "ti"]) == 0
     assert "MACHINE_TRANSLATED" in capsys.readouterr().out
     # Nothing left to do: a second run makes no request.

@@ -9,7 +9,6 @@ import time
 from collections.abc import Iterator
 
 import pytest
-import yaml
 
 from bot import PROJECT_ROOT, nlu_cli
 from bot.channels.local import LocalChat
@@ -36,11 +35,7 @@ def rasa_url() -> Iterator[str]:
 
 def first_training_example(intent: str, lang: str) -> str:
     path = PROJECT_ROOT / "nlu" / "data" / "nlu" / intent / f"{lang}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    import re
-
-    line = next(ln for ln in data["nlu"][0]["examples"].splitlines() if ln.strip().startswith("- "))
-    return re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:].strip())
+    return nlu_cli.read_examples(path)[intent][0]
 
 
 async def nlu_chat(make_chat: AppFactory, url: str, lang: str, **kwargs: object) -> LocalChat:

@@ -60,7 +60,7 @@ class Localizer:
         keep += [o.address for o in offices.offices.values()]
         return tuple(keep)
 
-    async def _line(self, line: str, target: str) -> str:
+    async def _line(self, line: str, target: str, keep: tuple[str, ...]) -> str:
         """Translates one Markdown line, keeping its list marker and a bold wrapper."""
         match = _LINE.match(line)
         if not match or not match.group(2).strip():
@@ -68,13 +68,15 @@ class Localizer:
         lead, content = match.groups()
         bold = content.startswith("**") and content.endswith("**") and len(content) > 4
         inner = content[2:-2] if bold else content
-        keep = (*self._keep(), *_PLACEHOLDER.findall(inner))
+        keep = (*keep, *_PLACEHOLDER.findall(inner))
         translated = await self.translator.translate(inner, SOURCE_LANGUAGE, target, keep=keep)
         return f"{lead}**{translated.strip()}**" if bold else f"{lead}{translated}"
 
     async def _markdown(self, text: str, target: str) -> str:
+        keep = self._keep()
         lines = text.split("\n")
-        return "\n".join(await asyncio.gather(*(self._line(line, target) for line in lines)))
+        translated = await asyncio.gather(*(self._line(line, target, keep) for line in lines))
+        return "\n".join(translated)
 
     async def topic(self, topic_id: str, lang: str, second_language: str | None) -> Localized:
         """The topic in ``lang``: curated, else machine-translated, else a curated fallback."""

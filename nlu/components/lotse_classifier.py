@@ -147,34 +147,35 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
             pipeline = None
         return cls(config, model_storage, resource, pipeline)
 
+    @staticmethod
+    def _annotate(message: Message, ranking: List[Any], length: int) -> None:
+        """Sets the top intent and the ranking (empty ranking: no intent)."""
+        name, confidence = ranking[0] if ranking else (None, 0.0)
+        message.set(
+            INTENT,
+            {
+                INTENT_NAME_KEY: None if name is None else str(name),
+                PREDICTED_CONFIDENCE_KEY: float(confidence),
+            },
+            add_to_output=True,
+        )
+        message.set(
+            "intent_ranking",
+            [
+                {INTENT_NAME_KEY: str(n), PREDICTED_CONFIDENCE_KEY: float(c)}
+                for n, c in ranking[:length]
+            ],
+            add_to_output=True,
+        )
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT)
-            if self.pipeline is None or not text:
-                message.set(
-                    INTENT,
-                    {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
-                    add_to_output=True,
-                )
-                message.set("intent_ranking", [], add_to_output=True)
-                continue
-            probabilities = self.pipeline.predict_proba([normalise(text)])[0]
-            labels = self.pipeline.classes_
-            ranking = sorted(zip(labels, probabilities), key=lambda pair: -pair[1])
-            name, confidence = ranking[0]
-            message.set(
-                INTENT,
-                {INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(confidence)},
-                add_to_output=True,
-            )
-            message.set(
-                "intent_ranking",
-                [
-                    {INTENT_NAME_KEY: str(n), PREDICTED_CONFIDENCE_KEY: float(c)}
-                    for n, c in ranking[: self.config["ranking_length"]]
-                ],
-                add_to_output=True,
-            )
+            ranking: List[Any] = []
+            if self.pipeline is not None and text:
+                probabilities = self.pipeline.predict_proba([normalise(text)])[0]
+                ranking = sorted(zip(self.pipeline.classes_, probabilities), key=lambda p: -p[1])
+            self._annotate(message, ranking, self.config["ranking_length"])
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

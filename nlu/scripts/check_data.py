@@ -39,19 +39,26 @@ def examples_of(path: Path) -> dict[str, list[str]]:
     return found
 
 
+def _load(path: Path, problems: list[str]) -> dict[str, list[str]] | None:
+    """The examples of one file, or None (with the reason added to ``problems``)."""
+    if not path.is_file():
+        problems.append(f"missing {path.relative_to(ROOT)}")
+        return None
+    try:
+        return examples_of(path)
+    except yaml.YAMLError as exc:
+        problems.append(f"{path.relative_to(ROOT)}: not valid YAML: {exc}")
+        return None
+
+
 def check(langs: list[str]) -> list[str]:
     problems: list[str] = []
     for lang in langs:
         train: dict[str, list[str]] = {}
         for intent in INTENTS:
             path = ROOT / "data" / "nlu" / intent / f"{lang}.yml"
-            if not path.is_file():
-                problems.append(f"missing {path.relative_to(ROOT)}")
-                continue
-            try:
-                found = examples_of(path)
-            except yaml.YAMLError as exc:
-                problems.append(f"{path.relative_to(ROOT)}: not valid YAML: {exc}")
+            found = _load(path, problems)
+            if found is None:
                 continue
             if set(found) - {intent}:
                 problems.append(f"{path.relative_to(ROOT)}: other intents inside: {set(found) - {intent}}")
@@ -66,14 +73,8 @@ def check(langs: list[str]) -> list[str]:
         dups = [e for e, n in seen.items() if n > 1]
         if dups:
             problems.append(f"{lang}: {len(dups)} training examples appear twice, e.g. {dups[:3]}")
-        test_path = ROOT / "tests" / f"{lang}.yml"
-        if not test_path.is_file():
-            problems.append(f"missing tests/{lang}.yml")
-            continue
-        try:
-            test = examples_of(test_path)
-        except yaml.YAMLError as exc:
-            problems.append(f"tests/{lang}.yml: not valid YAML: {exc}")
+        test = _load(ROOT / "tests" / f"{lang}.yml", problems)
+        if test is None:
             continue
         for intent in INTENTS:
             if len(test.get(intent, [])) < MIN_TEST:
