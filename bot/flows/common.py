@@ -168,7 +168,8 @@ async def topic_text(
     snapshot = context.bot_data.content.current
     if lang in BY_CODE or localizer is None:
         return snapshot.text(topic_id, lang if lang in BY_CODE else second_language(context)), None
-    localized = await localizer.topic(topic_id, lang, second_language(context))
+    # Title, question and options only: answers are translated when asked for (topic_answer).
+    localized = await localizer.topic(topic_id, lang, second_language(context), ())
     return localized.text, localized.fell_back_to
 
 

@@ -78,8 +78,18 @@ class Localizer:
         translated = await asyncio.gather(*(self._line(line, target, keep) for line in lines))
         return "\n".join(translated)
 
-    async def topic(self, topic_id: str, lang: str, second_language: str | None) -> Localized:
-        """The topic in ``lang``: curated, else machine-translated, else a curated fallback."""
+    async def topic(
+        self,
+        topic_id: str,
+        lang: str,
+        second_language: str | None,
+        variants: tuple[str, ...] | None = None,
+    ) -> Localized:
+        """The topic in ``lang``: curated, else machine-translated, else a curated fallback.
+
+        ``variants``: the answer variants to translate (None: all; ``()``: none, for asking the
+        topic's question), so a cold answer costs only the calls it needs.
+        """
         snapshot = self._content()
         if lang in BY_CODE:
             return Localized(snapshot.text(topic_id, lang))
@@ -89,6 +99,7 @@ class Localizer:
         stored = snapshot.translations.get(lang, {}).get(topic_id)
         if stored is not None and stored.source_hash == source.source_hash:
             return Localized(stored)  # written by `lotse content translate`, maybe reviewed
+        wanted = [v for v in source.body if variants is None or v in variants]
         try:
             title, ask, *rest = await asyncio.gather(
                 self.translator.translate(source.title, SOURCE_LANGUAGE, lang),
@@ -97,14 +108,14 @@ class Localizer:
                     self.translator.translate(v, SOURCE_LANGUAGE, lang)
                     for v in source.options.values()
                 ),
-                *(self._markdown(b, lang) for b in source.body.values()),
+                *(self._markdown(source.body[v], lang) for v in wanted),
             )
         except TranslationFailed as exc:
             fallback = fallback_language(second_language)
             log.warning("translation into %s failed (%s): answering in %s", lang, exc, fallback)
             return Localized(snapshot.text(topic_id, fallback), fell_back_to=fallback)
         options = dict(zip(source.options, rest[: len(source.options)], strict=True))
-        body = dict(zip(source.body, rest[len(source.options) :], strict=True))
+        body = dict(zip(wanted, rest[len(source.options) :], strict=True))
         return Localized(
             TopicText(
                 id=topic_id,
@@ -123,7 +134,7 @@ class Localizer:
         self, topic_id: str, lang: str, variant: str, second_language: str | None, **values: str
     ) -> tuple[Answer | None, str | None]:
         """The answer in ``lang`` (or a fallback) and the fallback language used, if any."""
-        localized = await self.topic(topic_id, lang, second_language)
+        localized = await self.topic(topic_id, lang, second_language, (variant,))
         text = localized.text
         if text is None or variant not in text.body:
             return None, localized.fell_back_to
