@@ -9,6 +9,8 @@ import logging
 import sys
 from collections.abc import Iterator, Sequence
 
+from pydantic import SecretStr
+
 from bot.languages import CODES, SOURCE_LANGUAGE
 from bot.settings import Settings, SettingsError, load_settings
 
@@ -50,6 +52,29 @@ def _nlu_for(settings: Settings, wanted: bool) -> Iterator[Settings]:
         server.stop()
 
 
+@contextlib.contextmanager
+def _redis_for(settings: Settings) -> Iterator[Settings]:
+    """Settings with a REDIS_URL: the configured one, or a private redis-server for the local
+    chat (kept in ``.lotse/redis``), so bookings and handoffs work there as in production."""
+    if settings.redis_dsn:
+        yield settings
+        return
+    from bot import PROJECT_ROOT
+    from bot.local_redis import RedisServer
+
+    try:
+        server = RedisServer(PROJECT_ROOT / ".lotse" / "redis")
+    except (FileNotFoundError, RuntimeError, OSError) as exc:
+        log.info("no Redis for the local chat (%s): bookings and handoffs are unavailable", exc)
+        yield settings
+        return
+    log.info("REDIS_URL is not set: started a private redis-server for the local chat")
+    try:
+        yield settings.model_copy(update={"redis_url": SecretStr(server.url)})
+    finally:
+        server.stop()
+
+
 def _run(settings: Settings, *, with_nlu: bool = True) -> int:
     from bot.app import build_application
 
@@ -71,7 +96,10 @@ def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = Tru
     from bot.channels.local import run_chat
     from bot.channels.local_api import LocalBotApi
 
-    with _nlu_for(settings, with_nlu) as effective:
+    with (
+        _nlu_for(settings, with_nlu) as with_nlu_settings,
+        _redis_for(with_nlu_settings) as effective,
+    ):
         api = LocalBotApi()
         app = build_application(effective, request=api)
         asyncio.run(run_chat(app, api, language_code=language_code))
@@ -95,6 +123,7 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem)
         unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
+        unverified += len(snapshot.booking.unverified_facts) if snapshot.booking else 0
         print(
             f"{len(TOPIC_IDS)} topics × {len(langs)} languages checked, UI catalogue "
             f"{len(catalogues.keys())} strings; {len(problems)} problem(s); "
@@ -125,6 +154,14 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             worst = next((s for s in order if s in states), Status.UP_TO_DATE)
             ui_row.append(short[worst])
         print("(UI strings)".ljust(width) + "".join(s.ljust(col) for s in ui_row))
+        if snapshot.booking is not None:
+            schedule = snapshot.booking
+            booking_row = []
+            for lang in langs:
+                states = {schedule.status(sid, lang) for sid in schedule.services}
+                order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
+                booking_row.append(next((s for s in order if s in states), Status.UP_TO_DATE))
+            print("(booking)".ljust(width) + "".join(short[s].ljust(col) for s in booking_row))
         counts: dict[Status, int] = {}
         for row in table.values():
             for status in row.values():

@@ -9,7 +9,7 @@ import signal
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
@@ -31,6 +31,7 @@ from bot.i18n import Catalogues
 from bot.languages import CODES
 from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
+from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
 from bot.services.glossary import Glossary
 from bot.services.langdetect import LanguageDetector
@@ -47,7 +48,7 @@ from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "language", "privacy", "help")
+COMMANDS = ("start", "menu", "mybookings", "language", "privacy", "help")
 
 
 def reload_content(bot_data: BotData) -> list[Problem]:
@@ -81,6 +82,10 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
             listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)),
             name="content-reload",
         )
+    if bot_data.booking is not None:
+        bot_data.extras["reminder_task"] = asyncio.create_task(
+            booking.reminder_loop(app), name="booking-reminders"
+        )
     if bot_data.extras.get("sighup"):
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -89,11 +94,12 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
-    task = bot_data.extras.pop("reload_task", None)
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(task, timeout=5)
+    for name in ("reload_task", "reminder_task"):
+        task = bot_data.extras.pop(name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, timeout=5)
     if bot_data.nlu is not None:
         await bot_data.nlu.aclose()
     if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
@@ -152,7 +158,16 @@ def build_application(
     catalogues = Catalogues.load(settings.translations_dir)
     owns_redis = False
     if redis is None and settings.redis_dsn:
-        redis = Redis.from_url(settings.redis_dsn, socket_timeout=5, socket_connect_timeout=5)
+        # A bounded pool that waits for a free connection (the default pool raises when full),
+        # so a burst of users, reminders and the reload listener share it without errors.
+        pool = BlockingConnectionPool.from_url(
+            settings.redis_dsn,
+            max_connections=50,
+            timeout=5,
+            socket_timeout=5,
+            socket_connect_timeout=5,
+        )
+        redis = Redis.from_pool(pool)
         owns_redis = True
 
     builder: ApplicationBuilder = (  # type: ignore[type-arg]
@@ -191,6 +206,9 @@ def build_application(
     bot_data.detector = LanguageDetector()
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
+        bot_data.booking = BookingService(redis, lambda: content.current.booking)
+    else:
+        log.info("REDIS_URL is not set: appointments cannot be booked")
     bot_data.translator = build_translator(settings, redis)
     if bot_data.translator is not None:
         bot_data.localizer = Localizer(
@@ -205,6 +223,7 @@ def build_application(
     # the UI strings machine-translated (once per language, remembered).
     app.add_handler(start.build_prepare_handler(), group=-1)
     app.add_handler(counselling.build_handler(persistent=redis is not None), group=0)
+    app.add_handler(booking.build_handler(persistent=redis is not None), group=0)
     # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
     for handler in (
         *start.build_handlers(),

@@ -11,14 +11,17 @@ from __future__ import annotations
 import asyncio
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from tqdm import tqdm
 
 from bot.app import build_translator
+from bot.languages import SOURCE_LANGUAGE
 from bot.services.content import NO_VARIANT, TOPIC_IDS, Status, load_snapshot
 from bot.services.localize import Localizer
-from bot.services.translator import TranslationFailed
+from bot.services.schedule import load_schedule
+from bot.services.translator import TranslationFailed, Translator
 from bot.settings import Settings
 
 
@@ -62,9 +65,14 @@ async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
         return 2
     snapshot = load_snapshot(settings.content_dir, settings.translations_dir)
     todo = [t for t in TOPIC_IDS if t in snapshot.sources and snapshot.status(t, lang) in which]
-    if not todo:
+    schedule = snapshot.booking
+    services = (
+        [s for s in schedule.services if schedule.status(s, lang) in which] if schedule else []
+    )
+    if not todo and not services:
         print(f"nothing to translate for {lang}")
         return 0
+    failed_services = await _translate_services(settings, translator, lang, services)
     from bot.i18n import Catalogues
 
     catalogues = Catalogues.load(settings.translations_dir)
@@ -96,7 +104,52 @@ async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
             encoding="utf-8",
         )
     print(f"{len(todo) - failed} topic(s) written to translations/{lang}/topics, {failed} failed")
-    return 1 if failed else 0
+    if services:
+        print(
+            f"{len(services) - failed_services} booking service(s) written to "
+            f"translations/{lang}/booking.yml, {failed_services} failed"
+        )
+    return 1 if failed or failed_services else 0
+
+
+async def _translate_services(
+    settings: Settings, translator: Translator, lang: str, service_ids: list[str]
+) -> int:
+    """Writes the names and checklists of MigraDO's services into ``<lang>/booking.yml``."""
+    if not service_ids:
+        return 0
+    schedule = load_schedule(settings.content_dir, settings.translations_dir)
+    path = Path(settings.translations_dir) / lang / "booking.yml"
+    existing: dict[str, Any] = {}
+    if path.is_file():
+        existing = dict(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    entries: dict[str, Any] = dict(existing.get("services") or {})
+    failed = 0
+    for service_id in tqdm(service_ids, desc=f"booking services into {lang}", unit="service"):
+        service = schedule.services[service_id]
+        try:
+            name, short, *bring = [
+                await translator.translate(text, SOURCE_LANGUAGE, lang)
+                for text in (service.name, service.short, *service.bring)
+            ]
+        except TranslationFailed as exc:
+            tqdm.write(f"{service_id}: {exc}")
+            failed += 1
+            continue
+        entries[service_id] = {
+            "source_hash": service.source_hash,
+            "short": short,
+            "name": name,
+            "bring": bring,
+        }
+    data = {"machine_translated": True, "reviewed": False, "services": entries}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "# Written by `lotse content translate`: machine-made, not reviewed.\n"
+        + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000),
+        encoding="utf-8",
+    )
+    return failed
 
 
 def translate(settings: Settings, lang: str, *, missing: bool, outdated: bool) -> int:

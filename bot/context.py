@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from bot.i18n import Catalogues
     from bot.services.analytics import Analytics
+    from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
@@ -71,6 +72,7 @@ class BotData:
     analytics: Analytics | None = None
     translator: Translator | None = None
     localizer: Localizer | None = None
+    booking: BookingService | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

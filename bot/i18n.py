@@ -11,10 +11,13 @@ import hashlib
 import logging
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
+from babel import dates as babel_dates
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax import ast, parse
 from fluent.syntax.visitor import Visitor
@@ -239,3 +242,29 @@ class Catalogues:
         )
         self.meta[lang] = data
         return path
+
+
+def _locale(lang: str) -> Locale:
+    """Babel's locale for ``lang``; English when Babel does not know it."""
+    try:
+        return Locale.parse(lang)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def format_day(day: date, lang: str, *, short: bool = False) -> str:
+    """A date the way ``lang`` writes it: "Donnerstag, 3. Dezember 2026" or "Do., 3. Dez."."""
+    if short:
+        return babel_dates.format_skeleton("MMMEd", day, locale=_locale(lang))
+    return babel_dates.format_date(day, "full", locale=_locale(lang))
+
+
+def format_clock(moment: datetime, lang: str) -> str:
+    """A local time of day the way ``lang`` writes it ("09:30", "9:30 AM")."""
+    return babel_dates.format_time(moment, "short", locale=_locale(lang))
+
+
+def language_name(code: str, lang: str) -> str:
+    """The name of language ``code`` in language ``lang`` ("Arabisch" for ar in de)."""
+    name = _locale(lang).languages.get(code) or Locale.parse("en").languages.get(code)
+    return str(name) if name else code

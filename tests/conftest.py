@@ -4,88 +4,37 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import socket
-import subprocess
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
-from redis.asyncio import Redis
+from redis.asyncio import BlockingConnectionPool, Redis
 
 from bot import PROJECT_ROOT
 from bot.app import build_application, running
 from bot.channels.local import LocalChat
 from bot.channels.local_api import LocalBotApi
 from bot.channels.updates import UpdateFactory
+from bot.local_redis import RedisServer
 from bot.settings import Settings
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class RedisServer:
-    """A private redis-server on a free loopback port, started and stopped by the tests."""
-
-    def __init__(self) -> None:
-        binary = shutil.which("redis-server")
-        if binary is None:
-            pytest.fail("redis-server is not installed; run the README's test command (make test)")
-        self.port = _free_port()
-        self.process = subprocess.Popen(
-            [
-                binary,
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--protected-mode",
-                "yes",
-                "--loglevel",
-                "warning",
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        self._wait()
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
-
-    def _wait(self) -> None:
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
-                    sock.sendall(b"PING\r\n")
-                    if sock.recv(16).startswith(b"+PONG"):
-                        return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def redis_server() -> Iterator[RedisServer]:
-    server = RedisServer()
+    try:
+        server = RedisServer()
+    except FileNotFoundError:
+        pytest.fail("redis-server is not installed; run the README's test command (make test)")
     yield server
     server.stop()
 
 
 @pytest.fixture
 async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
-    client = Redis.from_url(redis_server.url)
+    # Like the bot's own client: a bounded pool that waits for a free connection.
+    client = Redis.from_pool(
+        BlockingConnectionPool.from_url(redis_server.url, max_connections=50, timeout=10)
+    )
     await client.flushdb()
     yield client
     await client.aclose()

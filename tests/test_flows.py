@@ -349,11 +349,8 @@ async def test_command_in_a_group_asks_for_a_private_chat(make_chat: AppFactory)
     assert int(messages(calls)[0].params["chat_id"]) == -100123
 
 
-@pytest.mark.parametrize(
-    ("data", "key"),
-    [("book:v1:start", "booking-coming-soon"), ("handoff:v1:start", "handoff-coming-soon")],
-)
-async def test_booking_and_handoff_say_honestly_they_come_later(
+@pytest.mark.parametrize(("data", "key"), [("handoff:v1:start", "handoff-coming-soon")])
+async def test_handoff_says_honestly_it_comes_later(
     make_chat: AppFactory, data: str, key: str
 ) -> None:
     chat = await make_chat(language_code="ru")
@@ -425,7 +422,7 @@ async def test_redis_down_gives_try_again_not_a_crash(
 ) -> None:
     from redis.asyncio import Redis
 
-    from tests.conftest import RedisServer
+    from bot.local_redis import RedisServer
 
     server = RedisServer()
     client = Redis.from_url(server.url, socket_connect_timeout=1, socket_timeout=1)

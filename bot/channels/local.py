@@ -123,6 +123,13 @@ def format_call(call: ApiCall) -> str:
     """How a bot message looks in the terminal: plain text, numbered buttons."""
     if call.method == "answerCallbackQuery":
         return f"  ({call.text})" if call.text else ""
+    if call.method == "sendDocument":
+        name = next(iter(call.files.values()), ("file", b""))[0]
+        return f"\nLotse:\n  📎 {name} — {to_plain(call.text)}"
+    if call.method == "sendVenue":
+        title, address = call.params.get("title", ""), call.params.get("address", "")
+        where = f"{call.params.get('latitude')}, {call.params.get('longitude')}"
+        return f"\nLotse:\n  📍 {title}, {address} ({where})"
     if call.method not in {"sendMessage", "editMessageText", "sendLocation"}:
         return ""
     lines = ["", "Lotse:"]

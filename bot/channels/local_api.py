@@ -16,6 +16,21 @@ from typing import Any
 from telegram.request import BaseRequest, RequestData
 
 LOCAL_BOT_TOKEN = "1000000001:LOCAL-lotse-chat-no-telegram"
+_ADMIN_RIGHTS = {
+    key: False
+    for key in (
+        "can_manage_chat",
+        "can_delete_messages",
+        "can_manage_video_chats",
+        "can_restrict_members",
+        "can_promote_members",
+        "can_change_info",
+        "can_invite_users",
+        "can_post_stories",
+        "can_edit_stories",
+        "can_delete_stories",
+    )
+}
 BOT_USER = {
     "id": 1000000001,
     "is_bot": True,
@@ -34,6 +49,8 @@ class ApiCall:
     method: str
     params: dict[str, Any]
     result: Any = None
+    #: Uploaded files by field name: (file name, bytes), e.g. the .ics of a booking.
+    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -80,6 +97,9 @@ class LocalBotApi(BaseRequest):
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
     #: Methods that should fail, as method -> (HTTP status, description), for error tests.
     failures: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: Chat members for getChatMember: chat id -> user id -> status ("member", "left", …).
+    members: dict[int, dict[int, str]] = field(default_factory=dict)
+    _topics: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     async def initialize(self) -> None:
@@ -109,7 +129,12 @@ class LocalBotApi(BaseRequest):
             body = {"ok": False, "error_code": status, "description": description}
             return status, json.dumps(body).encode()
         result = self._respond(api_method, params)
-        call = ApiCall(api_method, params, result)
+        files: dict[str, tuple[str, bytes]] = {}
+        if request_data is not None and request_data.contains_files:
+            for name, value in request_data.multipart_data.items():
+                filename, content = str(value[0]), value[1]
+                files[name] = (filename, content if isinstance(content, bytes) else b"")
+        call = ApiCall(api_method, params, result, files)
         if api_method not in {"getUpdates", "getMe", "deleteWebhook", "setMyCommands"}:
             self.calls.append(call)
             for listener in self.listeners:
@@ -126,6 +151,9 @@ class LocalBotApi(BaseRequest):
         }
         if "text" in params:
             message["text"] = params["text"]
+        if params.get("message_thread_id"):
+            message["message_thread_id"] = int(params["message_thread_id"])
+            message["is_topic_message"] = True
         if (
             isinstance(params.get("reply_markup"), dict)
             and "inline_keyboard" in params["reply_markup"]
@@ -145,7 +173,33 @@ class LocalBotApi(BaseRequest):
             location = {"latitude": params.get("latitude"), "longitude": params.get("longitude")}
             return self._message(params, location=location)
         if api_method == "sendVenue":
-            return self._message(params, venue={"title": params.get("title")})
+            location = {"latitude": params.get("latitude"), "longitude": params.get("longitude")}
+            venue = {"location": location, "title": params.get("title"), "address": ""}
+            venue["address"] = params.get("address", "")
+            return self._message(params, venue=venue, location=location)
+        if api_method in {"sendDocument", "sendPhoto", "sendVoice", "sendVideo", "sendAudio"}:
+            document = {"file_id": f"f-{next(self._ids)}", "file_unique_id": "u"}
+            kind = api_method.removeprefix("send").lower()
+            media: Any = [{**document, "width": 1, "height": 1}] if kind == "photo" else document
+            if kind in {"voice", "audio", "video"}:
+                media = {**document, "duration": 1, "width": 1, "height": 1}
+            return self._message(params, caption=params.get("caption"), **{kind: media})
+        if api_method == "copyMessage":
+            return {"message_id": next(self._ids)}
+        if api_method == "getChatMember":
+            status = self.members.get(int(params["chat_id"]), {}).get(int(params["user_id"]))
+            user = {"id": int(params["user_id"]), "is_bot": False, "first_name": "X"}
+            if status in {"member", "administrator", "creator"}:
+                admin = status == "administrator"
+                extra = {"can_be_edited": False, **_ADMIN_RIGHTS} if admin else {}
+                return {"status": status, "user": user, "is_anonymous": False, **extra}
+            return {"status": status or "left", "user": user}
+        if api_method == "createForumTopic":
+            return {
+                "message_thread_id": next(self._topics),
+                "name": params.get("name", ""),
+                "icon_color": 7322096,
+            }
         return True
 
     # -- helpers for the chat and the tests -------------------------------------------------
@@ -154,7 +208,8 @@ class LocalBotApi(BaseRequest):
         return [
             c
             for c in self.calls
-            if c.method in {"sendMessage", "editMessageText", "sendLocation", "sendVenue"}
+            if c.method
+            in {"sendMessage", "editMessageText", "sendLocation", "sendVenue", "sendDocument"}
             and (chat_id is None or int(c.params.get("chat_id", 0)) == chat_id)
         ]
 

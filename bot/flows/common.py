@@ -77,10 +77,14 @@ def menu_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
 
 
 def nav_keyboard(
-    context: LotseContext, lang: str, *, reask_topic: str | None = None
+    context: LotseContext,
+    lang: str,
+    *,
+    reask_topic: str | None = None,
+    extra: list[list[InlineKeyboardButton]] | None = None,
 ) -> InlineKeyboardMarkup:
-    """The way back: change the answer (for topics that asked), menu, a person."""
-    keyboard: list[list[InlineKeyboardButton]] = []
+    """The way on (``extra``, e.g. booking), change the answer, menu, a person."""
+    keyboard: list[list[InlineKeyboardButton]] = list(extra or [])
     if reask_topic:
         keyboard.append(
             [button(label(context, lang, "nav-other-answer"), callbacks.TOPIC, reask_topic)]

@@ -30,6 +30,7 @@ from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
 from bot.context import LotseContext
+from bot.flows import booking
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
@@ -129,7 +130,14 @@ async def send_office(
         body = f"{bidi(lang, prefix)}\n\n{body}"
     # The answer closes the location keyboard; the way back follows in its own message.
     await say(update, context, lang, body, ReplyKeyboardRemove(), mark_direction=False)
-    await say(update, context, lang, t(context, lang, "menu-title"), nav_keyboard(context, lang))
+    offers = await booking.offer_buttons(context, lang, TOPIC)
+    await say(
+        update,
+        context,
+        lang,
+        t(context, lang, "menu-title"),
+        nav_keyboard(context, lang, extra=offers),
+    )
 
 
 async def district_chosen(update: Update, context: LotseContext) -> int:

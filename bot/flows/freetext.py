@@ -164,8 +164,10 @@ async def act(
             await counselling.send_district_question(update, context, lang)
     elif intent in TOPIC_IDS:
         await show_topic(update, context, lang, intent)
-    elif intent in {"book_appointment", "cancel_appointment"}:
-        await booking.booking_not_yet(update, context)
+    elif intent == "book_appointment":
+        await booking.start_booking(update, context)
+    elif intent == "cancel_appointment":
+        await booking.show_my_bookings(update, context)
     elif intent == "human_handoff":
         await handoff.handoff_not_yet(update, context)
     elif intent == "change_language":
@@ -193,8 +195,10 @@ async def act(
 def _choice_button(context: LotseContext, lang: str, intent: str) -> InlineKeyboardButton | None:
     if intent in TOPIC_IDS:
         return button(label(context, lang, f"topic-{intent}"), callbacks.TOPIC, intent)
-    if intent in {"book_appointment", "cancel_appointment"}:
+    if intent == "book_appointment":
         return button(label(context, lang, "menu-book"), callbacks.BOOK, "start")
+    if intent == "cancel_appointment":
+        return button(label(context, lang, "command-mybookings"), callbacks.BOOK, "list")
     if intent == "human_handoff":
         return button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")
     return None

@@ -63,6 +63,9 @@ async def decided(update: Update, context: LotseContext) -> None:
         return
     user = update.effective_user
     assert user is not None
+    if context.bot_data.booking is not None:
+        # Bookings first: cancelled (the places become free), then deleted with name and phone.
+        await context.bot_data.booking.forget_user(user.id)
     persistence = context.application.persistence
     if persistence is not None:
         await persistence.drop_user_data(user.id)  # now, not at the next flush

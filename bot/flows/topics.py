@@ -9,6 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.context import LotseContext
+from bot.flows import booking
 from bot.flows.common import (
     PRIVATE,
     answer_query,
@@ -93,7 +94,8 @@ async def send_answer(
     if answer is None:
         await migrado_unavailable(update, context, lang)
         return
-    markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None)
+    offers = await booking.offer_buttons(context, lang, topic_id, variant)
+    markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None, extra=offers)
     body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)
     await say(update, context, lang, body, markup, mark_direction=False)
 

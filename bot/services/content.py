@@ -8,7 +8,6 @@ UP_TO_DATE). The repository holds one immutable snapshot and swaps it atomically
 
 from __future__ import annotations
 
-import enum
 import hashlib
 import json
 import re
@@ -20,7 +19,11 @@ from typing import Any
 import yaml
 
 from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
+from bot.services.content_types import Problem, Status
 from bot.services.offices import OfficeDirectory, load_offices
+from bot.services.schedule import Schedule, ScheduleError, load_schedule
+
+__all__ = ["Problem", "Status"]
 
 #: Topic ids, in menu order (DESIGN.md contract: intent names equal these ids).
 TOPIC_IDS: tuple[str, ...] = (
@@ -48,15 +51,6 @@ _ANY_BRACE = re.compile(r"[{}]")
 
 class ContentError(Exception):
     """Content files cannot be read at all (missing directory, broken front matter)."""
-
-
-class Status(enum.StrEnum):
-    """Derived state of one translation of one topic."""
-
-    MISSING = "MISSING"
-    OUTDATED = "OUTDATED"
-    MACHINE_TRANSLATED = "MACHINE_TRANSLATED"
-    UP_TO_DATE = "UP_TO_DATE"
 
 
 @dataclass(frozen=True)
@@ -193,23 +187,14 @@ def _read_topic(path: Path, lang: str) -> TopicText | TopicSource:
 
 
 @dataclass(frozen=True)
-class Problem:
-    """One thing ``lotse content validate`` complains about."""
-
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.message}"
-
-
-@dataclass(frozen=True)
 class ContentSnapshot:
     """Everything loaded from disk at one moment. Immutable; replaced whole on reload."""
 
     sources: Mapping[str, TopicSource]
     translations: Mapping[str, Mapping[str, TopicText]]  # lang -> topic id -> text
     offices: OfficeDirectory
+    #: MigraDO's bookable services and hours (``booking.yml``); None when it cannot be read.
+    booking: Schedule | None = None
     load_problems: tuple[Problem, ...] = ()
 
     def status(self, topic_id: str, lang: str) -> Status:
@@ -266,10 +251,24 @@ class ContentSnapshot:
             machine_translated=text.machine_translated,
         )
 
+    def topic_keys(self) -> set[str]:
+        """Every topic id and ``topic:variant`` an answer can be (for references to answers)."""
+        keys: set[str] = set()
+        for topic_id, source in self.sources.items():
+            keys.add(topic_id)
+            keys.update(f"{topic_id}:{v}" for v in source.variants if v)
+        return keys
+
     def validate(self, langs: Iterable[str] = CODES) -> list[Problem]:
         """Every problem an editor must fix before publishing."""
         problems = list(self.load_problems)
         problems += [Problem("offices.yml", p) for p in self.offices.problems]
+        if self.booking is not None:
+            problems += self.booking.validate(langs, self.topic_keys())
+            if self.booking.office_id not in {self.offices.migrado.id, *self.offices.offices}:
+                problems.append(
+                    Problem("content/booking.yml", f"unknown office {self.booking.office_id!r}")
+                )
         for topic_id in TOPIC_IDS:
             source = self.sources.get(topic_id)
             if source is None:
@@ -388,7 +387,12 @@ def load_snapshot(content_dir: Path, translations_dir: Path) -> ContentSnapshot:
             except (ContentError, OSError, UnicodeDecodeError) as exc:
                 problems.append(Problem(str(path), str(exc)))
     offices = load_offices(content_dir / "offices.yml")
-    return ContentSnapshot(sources, translations, offices, tuple(problems))
+    booking: Schedule | None = None
+    try:
+        booking = load_schedule(content_dir, translations_dir)
+    except ScheduleError as exc:
+        problems.append(Problem("content/booking.yml", str(exc)))
+    return ContentSnapshot(sources, translations, offices, booking, tuple(problems))
 
 
 class ContentRepository:
@@ -417,6 +421,8 @@ class ContentRepository:
         blocking = [*fresh.load_problems]
         blocking += [Problem("offices.yml", p) for p in fresh.offices.problems]
         blocking += [Problem(t, "missing") for t in TOPIC_IDS if t not in fresh.sources]
+        if fresh.booking is not None:
+            blocking += [Problem("content/booking.yml", p) for p in fresh.booking.problems]
         if not blocking:
             self._snapshot = fresh
         return blocking or fresh.validate()

@@ -42,7 +42,6 @@ counselling-district-found = موقعكم في حي { $district }.
 
 ## خدمات ستأتي لاحقاً
 
-booking-coming-soon = حجز المواعيد هنا في المحادثة سيكون متاحاً قريباً. حتى ذلك الوقت، من فضلكم اذهبوا بأنفسكم إلى MigraDO: { $name }، { $address }. الاستشارة هناك مجانية لكل القادمين الجدد إلى دورتموند.
 handoff-coming-soon = الكتابة مع مستشارة أو مستشار عبر هذه المحادثة ستكون متاحة قريباً. حتى ذلك الوقت، يساعدكم مستشارو ومستشارات MigraDO بشكل شخصي، مجاناً، بلغات كثيرة ومع مترجمين عبر الفيديو: { $name }، { $address }.
 
 ## رسائل لا أستطيع قراءتها، وأزرار قديمة
@@ -93,3 +92,66 @@ language-other-choose = أيها تقصدون؟
 language-other-unknown = لم أجد هذه اللغة. من فضلكم اكتبوا اسمها بالإنجليزية أو رمزها، أو اختاروا إحدى اللغات في الأسفل.
 language-other-unavailable = اللغات الأخرى تحتاج إلى خدمة الترجمة، ولا أستطيع الوصول إليها الآن. من فضلكم اختاروا إحدى هذه اللغات.
 translation-unavailable = لا أستطيع الوصول إلى خدمة الترجمة الآن، لذلك هذه هي باللغة { $language }.
+
+## حجز موعد في MigraDO
+
+booking-choose-service = أي موعد تريدون في MigraDO؟ الاستشارة مجانية، ويوجد أيضاً مترجمون عبر الفيديو. MigraDO موجود هنا: { $address }.
+booking-duration = المدة: حوالي { $minutes } دقيقة
+booking-bring-title = من فضلكم أحضروا معكم:
+booking-choose-day = في أي يوم تريدون أن تأتوا؟
+booking-no-days = عذراً، لا يوجد وقت فارغ لهذا الموعد في الأيام الـ { $days } القادمة. من فضلكم انظروا هنا مرة أخرى بعد بضعة أيام، أو تحدثوا مع شخص.
+booking-choose-time = { $day }: في أي ساعة؟
+booking-no-times = لم يعد هناك وقت فارغ في هذا اليوم. من فضلكم اختاروا يوماً آخر.
+booking-other-day = 📅 يوم آخر
+booking-held = أحتفظ لكم بالساعة { $time } يوم { $day } (لمدة { $minutes } دقيقة).
+booking-choose-interpreter = هل تحتاجون إلى مترجمة أو مترجم؟ MigraDO يعمل أيضاً مع مترجمين عبر الفيديو. أي لغة؟
+booking-no-interpreter = لا، أتكلم الألمانية
+booking-ask-name = بأي اسم أسجّل الموعد؟ من فضلكم اكتبوا الاسم الأول واسم العائلة.
+booking-name-invalid = من فضلكم اكتبوا اسمكم فقط: حروف، من 2 إلى 80 حرفاً.
+booking-ask-phone = هل تريدون أن تعطونا رقم هاتف؟ عندها يستطيع MigraDO أن يتصل بكم إذا تغيّر الموعد. يُحذف الرقم بعد { $days } يوماً من الموعد، أو فوراً بالأمر /delete_my_data. اكتبوا الرقم أو اضغطوا على الزر.
+booking-skip-phone = متابعة بدون رقم هاتف
+booking-phone-invalid = هذا لا يبدو رقم هاتف. من فضلكم اكتبوا أرقاماً ومسافات و+ فقط. أو اضغطوا على «متابعة بدون رقم هاتف».
+booking-summary = من فضلكم راجعوا موعدكم:
+booking-label-service = الموعد
+booking-label-when = متى
+booking-label-where = أين
+booking-label-interpreter = الترجمة
+booking-label-name = الاسم
+booking-label-phone = الهاتف
+booking-label-code = رقم الحجز
+booking-interpreter-none = بدون مترجم (الألمانية)
+booking-confirm = ✅ تأكيد الحجز
+booking-abort = ✖ إلغاء
+booking-confirmed = تم حجز موعدكم. من فضلكم تعالوا في الوقت المحدد، وأحضروا رقم الحجز معكم. سأذكّركم في اليوم السابق، وقبل الموعد بساعتين.
+booking-calendar = موعدكم للتقويم (اضغطوا لفتحه).
+booking-map-link = عرض على الخريطة
+booking-full = عذراً، هذا الوقت حجزه شخص آخر للتو. هذه هي الأوقات الفارغة التالية:
+booking-expired = انتهى الوقت الذي احتفظت به لكم، وحجزه شخص آخر. هذه هي الأوقات الفارغة التالية:
+booking-invalid-slot = لم يعد ممكناً حجز هذا الوقت. من فضلكم اختاروا وقتاً جديداً.
+booking-overlap = لديكم موعد آخر في هذا الوقت ({ $code }). من فضلكم اختاروا وقتاً آخر.
+booking-too-many = لديكم الآن { $count } مواعيد. من فضلكم ألغوا واحداً منها أولاً (/mybookings)، ثم يمكنكم حجز موعد جديد.
+booking-aborted = حسناً، لم أحجز أي شيء.
+booking-no-draft = هذه الخطوة لم تعد تابعة لحجز مفتوح. من فضلكم ابدأوا من جديد.
+booking-unavailable = لا أستطيع حجز المواعيد الآن. من فضلكم حاولوا مرة أخرى بعد دقيقة، أو اذهبوا مباشرة إلى MigraDO: { $name }، { $address }.
+booking-offer = 📅 موعد: { $service }
+booking-reminder-day = تذكير: لديكم غداً موعد في MigraDO.
+booking-reminder-2h = تذكير: لديكم بعد ساعتين موعد في MigraDO.
+booking-office-closed = للأسف MigraDO مغلق يوم { $day }. لذلك أُلغي موعدكم { $code } — نحن آسفون. اضغطوا على أحد الأوقات الفارغة التالية، وسأحجزه لكم من جديد ببياناتكم نفسها:
+booking-office-closed-none = للأسف MigraDO مغلق يوم { $day }. لذلك أُلغي موعدكم { $code } — نحن آسفون. يمكنكم حجز موعد جديد بالأمر /mybookings أو من القائمة.
+
+## مواعيدي
+
+mybookings-none = ليس لديكم الآن أي موعد في MigraDO.
+mybookings-title = مواعيدكم:
+mybookings-cancel = ✖ إلغاء { $code }
+mybookings-move = ↔ تغيير موعد { $code }
+mybookings-cancel-ask = هل تريدون حقاً إلغاء هذا الموعد؟
+mybookings-cancel-yes = نعم، ألغِ الموعد
+mybookings-cancel-no = لا، احتفظ به
+mybookings-cancelled = تم إلغاء موعدكم { $code }. هذا الوقت أصبح متاحاً لأشخاص آخرين. شكراً لأنكم أخبرتمونا!
+mybookings-kept = حسناً، موعدكم باقٍ كما هو.
+mybookings-move-day = إلى أي يوم تريدون نقل الموعد؟
+mybookings-moved = تم نقل موعدكم. الموعد القديم { $code } أُلغي.
+mybookings-not-yours = لا أجد هذا الموعد، أو أنه أُلغي من قبل.
+command-mybookings = مواعيدي في MigraDO
+staff-only = هذا الأمر فقط لمستشارات ومستشاري MigraDO.

@@ -42,7 +42,6 @@ counselling-district-found = Вашето местоположение е в р�
 
 ## Flows that come later
 
-booking-coming-soon = Запазването на час тук в чата ще бъде възможно скоро. Дотогава, моля, отидете лично в MigraDO: { $name }, { $address }. Консултацията там е безплатна за всички, които са нови в Дортмунд.
 handoff-coming-soon = Писането с консултант през този чат ще бъде възможно скоро. Дотогава консултантите на MigraDO ще Ви помогнат лично, безплатно, на много езици и с видео преводачи: { $name }, { $address }.
 
 ## Messages I cannot read, old buttons
@@ -93,3 +92,66 @@ language-other-choose = Кой от тях имате предвид?
 language-other-unknown = Не намерих този език. Моля, напишете името му на английски или кода му, или изберете един от езиците по-долу.
 language-other-unavailable = За други езици е нужна услугата за превод, но в момента нямам връзка с нея. Моля, изберете един от тези езици.
 translation-unavailable = В момента нямам връзка с услугата за превод, затова ето текста на този език: { $language }.
+
+## Запазване на час в MigraDO
+
+booking-choose-service = За какво искате час в MigraDO? Консултацията е безплатна, също и с видео преводачи. MigraDO се намира тук: { $address }.
+booking-duration = Продължава около { $minutes } минути
+booking-bring-title = Моля, носете:
+booking-choose-day = В кой ден искате да дойдете?
+booking-no-days = За съжаление, през следващите { $days } дни няма свободни часове за тази услуга. Моля, проверете отново тук след няколко дни или говорете с човек.
+booking-choose-time = { $day }: в колко часа?
+booking-no-times = В този ден вече няма свободни часове. Моля, изберете друг ден.
+booking-other-day = 📅 Друг ден
+booking-held = Задържам този час за Вас: { $day }, { $time } (за { $minutes } минути).
+booking-choose-interpreter = Нуждаете ли се от преводач? MigraDO работи и с видео преводачи. Кой език Ви трябва?
+booking-no-interpreter = Не, говоря немски
+booking-ask-name = На какво име да запиша часа? Моля, напишете име и фамилия.
+booking-name-invalid = Моля, напишете само името си: букви, от 2 до 80 знака.
+booking-ask-phone = Искате ли да дадете телефонен номер? Тогава MigraDO може да Ви се обади, ако часът трябва да се промени. Номерът се изтрива { $days } дни след часа или веднага с /delete_my_data. Напишете номера или докоснете бутона.
+booking-skip-phone = Продължете без телефон
+booking-phone-invalid = Това не прилича на телефонен номер. Моля, използвайте само цифри, интервали и +. Или докоснете „Продължете без телефон“.
+booking-summary = Моля, проверете Вашия час:
+booking-label-service = Услуга
+booking-label-when = Кога
+booking-label-where = Къде
+booking-label-interpreter = Преводач
+booking-label-name = Име
+booking-label-phone = Телефон
+booking-label-code = Номер на резервацията
+booking-interpreter-none = не е нужен (немски)
+booking-confirm = ✅ Запазете часа
+booking-abort = ✖ Отказ
+booking-confirmed = Часът Ви е запазен. Моля, елате навреме и носете номера на резервацията. Ще Ви напомня предишния ден и два часа преди началото.
+booking-calendar = Вашият час за календара (докоснете, за да отворите).
+booking-map-link = Покажи на картата
+booking-full = За съжаление, този час току-що беше зает. Ето следващите свободни часове:
+booking-expired = Часът, който задържах за Вас, вече не е запазен и междувременно беше зает. Ето следващите свободни часове:
+booking-invalid-slot = Този час вече не може да се запази. Моля, изберете нов.
+booking-overlap = Вече имате час по това време ({ $code }). Моля, изберете друго време.
+booking-too-many = Вече имате { $count } запазени часа. Моля, първо откажете един от тях (/mybookings). След това можете да запазите нов.
+booking-aborted = Добре, нищо не съм запазил.
+booking-no-draft = Тази стъпка вече не е част от отворена резервация. Моля, започнете отначало.
+booking-unavailable = В момента не мога да запазвам часове. Моля, опитайте отново след минута или отидете направо в MigraDO: { $name }, { $address }.
+booking-offer = 📅 Час: { $service }
+booking-reminder-day = Напомняне: утре имате час в MigraDO.
+booking-reminder-2h = Напомняне: след два часа имате час в MigraDO.
+booking-office-closed = За съжаление, MigraDO е затворено в този ден: { $day }. Затова Вашият час { $code } няма да се състои — съжаляваме. Докоснете един от следващите свободни часове и ще го запазя отново с Вашите данни:
+booking-office-closed-none = За съжаление, MigraDO е затворено в този ден: { $day }. Затова Вашият час { $code } няма да се състои — съжаляваме. Можете да запазите нов час с /mybookings или от менюто.
+
+## Моите часове
+
+mybookings-none = В момента нямате запазени часове в MigraDO.
+mybookings-title = Вашите часове:
+mybookings-cancel = ✖ Откажете { $code }
+mybookings-move = ↔ Преместете { $code }
+mybookings-cancel-ask = Наистина ли искате да откажете този час?
+mybookings-cancel-yes = Да, откажете го
+mybookings-cancel-no = Не, запазете го
+mybookings-cancelled = Вашият час { $code } е отказан. Сега времето е свободно за други. Благодарим, че ни съобщихте!
+mybookings-kept = Добре, часът Ви остава.
+mybookings-move-day = За кой ден искате да преместите часа?
+mybookings-moved = Часът Ви е преместен. Старият час { $code } е отказан.
+mybookings-not-yours = Не намирам този час или той вече е отказан.
+command-mybookings = Моите часове в MigraDO
+staff-only = Тази команда е само за консултантите на MigraDO.

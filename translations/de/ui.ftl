@@ -42,7 +42,6 @@ counselling-district-found = Ihr Standort liegt im Stadtbezirk { $district }.
 
 ## Abläufe, die später kommen
 
-booking-coming-soon = Termine hier im Chat buchen – das kommt bald. Bis dahin gehen Sie bitte persönlich zu MigraDO: { $name }, { $address }. Die Beratung dort ist für alle, die neu in Dortmund sind, kostenlos.
 handoff-coming-soon = Über diesen Chat mit einer Beraterin oder einem Berater schreiben – das kommt bald. Bis dahin helfen Ihnen die Beraterinnen und Berater von MigraDO persönlich, kostenlos, in vielen Sprachen und mit Video-Dolmetschern: { $name }, { $address }.
 
 ## Nachrichten, die ich nicht lesen kann, alte Knöpfe
@@ -93,3 +92,66 @@ language-other-choose = Welche meinen Sie?
 language-other-unknown = Diese Sprache habe ich nicht gefunden. Bitte schreiben Sie ihren englischen Namen oder ihren Code, oder wählen Sie eine der Sprachen unten.
 language-other-unavailable = Weitere Sprachen brauchen den Übersetzungsdienst, den ich gerade nicht erreiche. Bitte wählen Sie eine dieser Sprachen.
 translation-unavailable = Ich erreiche den Übersetzungsdienst gerade nicht, darum hier auf { $language }.
+
+## Termin bei MigraDO buchen
+
+booking-choose-service = Für welchen Termin bei MigraDO? Die Beratung ist kostenlos, auch mit Video-Dolmetschern. MigraDO ist hier: { $address }.
+booking-duration = Dauer: etwa { $minutes } Minuten
+booking-bring-title = Bitte mitbringen:
+booking-choose-day = An welchem Tag möchten Sie kommen?
+booking-no-days = Für diesen Termin ist in den nächsten { $days } Tagen leider nichts frei. Bitte schauen Sie in ein paar Tagen wieder hier nach, oder sprechen Sie mit einem Menschen.
+booking-choose-time = { $day }: Um wie viel Uhr?
+booking-no-times = An diesem Tag ist nichts mehr frei. Bitte wählen Sie einen anderen Tag.
+booking-other-day = 📅 Anderer Tag
+booking-held = Ich halte { $time } am { $day } für Sie frei ({ $minutes } Minuten lang).
+booking-choose-interpreter = Brauchen Sie eine Dolmetscherin oder einen Dolmetscher? MigraDO arbeitet auch mit Video-Dolmetschern. Welche Sprache?
+booking-no-interpreter = Nein, ich spreche Deutsch
+booking-ask-name = Auf welchen Namen soll ich den Termin eintragen? Bitte schreiben Sie Vornamen und Nachnamen.
+booking-name-invalid = Bitte schreiben Sie nur Ihren Namen: Buchstaben, 2 bis 80 Zeichen.
+booking-ask-phone = Möchten Sie eine Telefonnummer angeben? Dann kann MigraDO Sie anrufen, wenn sich der Termin ändern muss. Die Nummer wird { $days } Tage nach dem Termin gelöscht, oder sofort mit /delete_my_data. Schreiben Sie die Nummer oder tippen Sie auf den Knopf.
+booking-skip-phone = Ohne Telefonnummer weiter
+booking-phone-invalid = Das sieht nicht wie eine Telefonnummer aus. Bitte nur Ziffern, Leerzeichen und +. Oder tippen Sie auf „Ohne Telefonnummer weiter“.
+booking-summary = Bitte prüfen Sie Ihren Termin:
+booking-label-service = Termin
+booking-label-when = Wann
+booking-label-where = Wo
+booking-label-interpreter = Dolmetschen
+booking-label-name = Name
+booking-label-phone = Telefon
+booking-label-code = Buchungsnummer
+booking-interpreter-none = keins (Deutsch)
+booking-confirm = ✅ Verbindlich buchen
+booking-abort = ✖ Abbrechen
+booking-confirmed = Ihr Termin ist gebucht. Bitte kommen Sie pünktlich und bringen Sie die Buchungsnummer mit. Ich erinnere Sie am Vortag und zwei Stunden vorher.
+booking-calendar = Ihr Termin für den Kalender (zum Öffnen antippen).
+booking-map-link = Auf der Karte zeigen
+booking-full = Diese Uhrzeit ist leider gerade vergeben worden. Das sind die nächsten freien Zeiten:
+booking-expired = Die für Sie reservierte Zeit ist abgelaufen und inzwischen vergeben. Das sind die nächsten freien Zeiten:
+booking-invalid-slot = Diese Zeit kann man nicht mehr buchen. Bitte wählen Sie eine neue.
+booking-overlap = Sie haben zu dieser Zeit schon einen Termin ({ $code }). Bitte wählen Sie eine andere Zeit.
+booking-too-many = Sie haben schon { $count } Termine. Bitte sagen Sie zuerst einen davon ab (/mybookings), dann können Sie einen neuen buchen.
+booking-aborted = In Ordnung, ich habe nichts gebucht.
+booking-no-draft = Dieser Schritt gehört zu keiner offenen Buchung mehr. Bitte beginnen Sie neu.
+booking-unavailable = Termine kann ich gerade nicht buchen. Bitte versuchen Sie es in einer Minute noch einmal, oder gehen Sie direkt zu MigraDO: { $name }, { $address }.
+booking-offer = 📅 Termin: { $service }
+booking-reminder-day = Erinnerung: Morgen haben Sie einen Termin bei MigraDO.
+booking-reminder-2h = Erinnerung: In zwei Stunden haben Sie einen Termin bei MigraDO.
+booking-office-closed = Leider ist MigraDO am { $day } geschlossen. Ihr Termin { $code } fällt deshalb aus – das tut uns leid. Tippen Sie auf eine der nächsten freien Zeiten, dann buche ich sie mit Ihren Angaben neu:
+booking-office-closed-none = Leider ist MigraDO am { $day } geschlossen. Ihr Termin { $code } fällt deshalb aus – das tut uns leid. Mit /mybookings oder dem Menü können Sie einen neuen Termin buchen.
+
+## Meine Termine
+
+mybookings-none = Sie haben gerade keine Termine bei MigraDO.
+mybookings-title = Ihre Termine:
+mybookings-cancel = ✖ { $code } absagen
+mybookings-move = ↔ { $code } verschieben
+mybookings-cancel-ask = Möchten Sie diesen Termin wirklich absagen?
+mybookings-cancel-yes = Ja, absagen
+mybookings-cancel-no = Nein, behalten
+mybookings-cancelled = Ihr Termin { $code } ist abgesagt. Die Zeit ist jetzt für andere frei. Danke, dass Sie Bescheid gesagt haben!
+mybookings-kept = Gut, Ihr Termin bleibt.
+mybookings-move-day = Auf welchen Tag möchten Sie den Termin verschieben?
+mybookings-moved = Ihr Termin ist verschoben. Der alte Termin { $code } ist abgesagt.
+mybookings-not-yours = Diesen Termin finde ich nicht, oder er ist schon abgesagt.
+command-mybookings = Meine Termine bei MigraDO
+staff-only = Dieser Befehl ist nur für die Beraterinnen und Berater von MigraDO.

@@ -43,7 +43,6 @@ counselling-district-found = Your location is in the district { $district }.
 
 ## Flows that come later
 
-booking-coming-soon = Booking an appointment here in the chat is coming soon. Until then, please go to MigraDO in person: { $name }, { $address }. Counselling there is free for everyone new in Dortmund.
 handoff-coming-soon = Talking to a counsellor through this chat is coming soon. Until then, the counsellors of MigraDO help you in person, free of charge, in many languages and with video interpreters: { $name }, { $address }.
 
 ## Messages I cannot read, old buttons
@@ -94,3 +93,66 @@ language-other-choose = Which one do you mean?
 language-other-unknown = I could not find that language. Please type its English name or its code, or choose one of the languages below.
 language-other-unavailable = More languages need the translation service, which I cannot reach right now. Please choose one of these languages.
 translation-unavailable = I cannot reach the translation service right now, so here it is in { $language }.
+
+## Booking an appointment at MigraDO
+
+booking-choose-service = Which appointment at MigraDO? Counselling is free, also with video interpreters. MigraDO is here: { $address }.
+booking-duration = Takes about { $minutes } minutes
+booking-bring-title = Please bring:
+booking-choose-day = Which day would you like to come?
+booking-no-days = Sorry, there is nothing free for this appointment in the next { $days } days. Please look again here in a few days, or talk to a person.
+booking-choose-time = { $day }: at what time?
+booking-no-times = Nothing is free on this day any more. Please choose another day.
+booking-other-day = 📅 Another day
+booking-held = I am keeping { $time } on { $day } for you ({ $minutes } minutes).
+booking-choose-interpreter = Do you need an interpreter? MigraDO also works with video interpreters. Which language?
+booking-no-interpreter = No, I speak German
+booking-ask-name = Which name should I put the appointment under? Please write your first name and last name.
+booking-name-invalid = Please write only your name: letters, 2 to 80 characters.
+booking-ask-phone = Would you like to give a phone number? Then MigraDO can call you if the appointment has to change. The number is deleted { $days } days after the appointment, or at once with /delete_my_data. Write the number or tap the button.
+booking-skip-phone = Continue without a phone number
+booking-phone-invalid = That does not look like a phone number. Please use only digits, spaces and +. Or tap "Continue without a phone number".
+booking-summary = Please check your appointment:
+booking-label-service = Appointment
+booking-label-when = When
+booking-label-where = Where
+booking-label-interpreter = Interpreter
+booking-label-name = Name
+booking-label-phone = Phone
+booking-label-code = Booking number
+booking-interpreter-none = none (German)
+booking-confirm = ✅ Book it
+booking-abort = ✖ Cancel
+booking-confirmed = Your appointment is booked. Please be on time and bring the booking number. I will remind you the day before and two hours before.
+booking-calendar = Your appointment for your calendar (tap to open).
+booking-map-link = Show on the map
+booking-full = Sorry, this time was just taken. These are the next free times:
+booking-expired = The time kept for you has run out and has been taken meanwhile. These are the next free times:
+booking-invalid-slot = This time can no longer be booked. Please choose a new one.
+booking-overlap = You already have an appointment at this time ({ $code }). Please choose another time.
+booking-too-many = You already have { $count } appointments. Please cancel one of them first (/mybookings), then you can book a new one.
+booking-aborted = All right, I have not booked anything.
+booking-no-draft = This step does not belong to an open booking any more. Please start again.
+booking-unavailable = I cannot book appointments right now. Please try again in a minute, or go straight to MigraDO: { $name }, { $address }.
+booking-offer = 📅 Appointment: { $service }
+booking-reminder-day = Reminder: tomorrow you have an appointment at MigraDO.
+booking-reminder-2h = Reminder: in two hours you have an appointment at MigraDO.
+booking-office-closed = Sorry, MigraDO is closed on { $day }. Your appointment { $code } cannot take place — we are sorry. Tap one of the next free times and I will book it again with your details:
+booking-office-closed-none = Sorry, MigraDO is closed on { $day }. Your appointment { $code } cannot take place — we are sorry. You can book a new appointment with /mybookings or the menu.
+
+## My appointments
+
+mybookings-none = You have no appointments at MigraDO right now.
+mybookings-title = Your appointments:
+mybookings-cancel = ✖ Cancel { $code }
+mybookings-move = ↔ Move { $code }
+mybookings-cancel-ask = Do you really want to cancel this appointment?
+mybookings-cancel-yes = Yes, cancel it
+mybookings-cancel-no = No, keep it
+mybookings-cancelled = Your appointment { $code } is cancelled. The time is now free for others. Thank you for letting us know!
+mybookings-kept = Good, your appointment stays.
+mybookings-move-day = To which day would you like to move the appointment?
+mybookings-moved = Your appointment has been moved. The old appointment { $code } is cancelled.
+mybookings-not-yours = I cannot find this appointment, or it is already cancelled.
+command-mybookings = My appointments at MigraDO
+staff-only = This command is only for the counsellors of MigraDO.

@@ -42,7 +42,6 @@ counselling-district-found = موقعیت شما در منطقه { $district } �
 
 ## امکاناتی که بعداً می‌آیند
 
-booking-coming-soon = گرفتن وقت همین‌جا در چت به‌زودی ممکن می‌شود. تا آن زمان، لطفاً حضوری به MigraDO بروید: { $name }، { $address }. مشاوره در آن‌جا برای همه تازه‌واردان دورتموند رایگان است.
 handoff-coming-soon = نوشتن با یک مشاور از طریق این چت به‌زودی ممکن می‌شود. تا آن زمان، مشاوران MigraDO به‌صورت حضوری، رایگان، به زبان‌های زیاد و با مترجم تصویری (ویدیویی) به شما کمک می‌کنند: { $name }، { $address }.
 
 ## پیام‌هایی که نمی‌توانم بخوانم، دکمه‌های قدیمی
@@ -93,3 +92,66 @@ language-other-choose = منظورتان کدام است؟
 language-other-unknown = این زبان را پیدا نکردم. لطفاً نام انگلیسی یا کد آن را بنویسید، یا یکی از زبان‌های پایین را انتخاب کنید.
 language-other-unavailable = برای زبان‌های دیگر به سرویس ترجمه نیاز است، ولی الان به آن دسترسی ندارم. لطفاً یکی از این زبان‌ها را انتخاب کنید.
 translation-unavailable = الان به سرویس ترجمه دسترسی ندارم، برای همین این‌جا آن را به زبان { $language } می‌بینید.
+
+## گرفتن وقت در MigraDO
+
+booking-choose-service = برای چه کاری در MigraDO وقت می‌خواهید؟ مشاوره رایگان است، با مترجم تصویری (ویدیویی) هم. MigraDO این‌جاست: { $address }.
+booking-duration = مدت: حدود { $minutes } دقیقه
+booking-bring-title = لطفاً این‌ها را با خود بیاورید:
+booking-choose-day = چه روزی می‌خواهید بیایید؟
+booking-no-days = متأسفم، برای این کار در { $days } روز آینده وقت خالی نیست. لطفاً چند روز دیگر دوباره این‌جا نگاه کنید، یا با یک انسان صحبت کنید.
+booking-choose-time = { $day }: چه ساعتی؟
+booking-no-times = در این روز دیگر وقت خالی نیست. لطفاً روز دیگری انتخاب کنید.
+booking-other-day = 📅 روز دیگر
+booking-held = ساعت { $time } روز { $day } را برای شما نگه می‌دارم ({ $minutes } دقیقه).
+booking-choose-interpreter = آیا به مترجم نیاز دارید؟ MigraDO با مترجم تصویری (ویدیویی) هم کار می‌کند. چه زبانی؟
+booking-no-interpreter = نه، آلمانی صحبت می‌کنم
+booking-ask-name = وقت را به چه نامی ثبت کنم؟ لطفاً نام و نام خانوادگی خود را بنویسید.
+booking-name-invalid = لطفاً فقط نام خود را بنویسید: با حروف، از 2 تا 80 حرف.
+booking-ask-phone = آیا می‌خواهید شماره تلفن بدهید؟ آن وقت MigraDO می‌تواند به شما زنگ بزند، اگر وقت شما باید تغییر کند. شماره { $days } روز بعد از وقت شما پاک می‌شود، یا فوراً با /delete_my_data. شماره را بنویسید یا روی دکمه بزنید.
+booking-skip-phone = ادامه بدون شماره تلفن
+booking-phone-invalid = این شبیه شماره تلفن نیست. لطفاً فقط عدد، فاصله و + بنویسید. یا روی «ادامه بدون شماره تلفن» بزنید.
+booking-summary = لطفاً وقت خود را بررسی کنید:
+booking-label-service = وقت برای
+booking-label-when = زمان
+booking-label-where = مکان
+booking-label-interpreter = مترجم
+booking-label-name = نام
+booking-label-phone = تلفن
+booking-label-code = شماره رزرو
+booking-interpreter-none = بدون مترجم (آلمانی)
+booking-confirm = ✅ ثبت قطعی وقت
+booking-abort = ✖ لغو
+booking-confirmed = وقت شما ثبت شد. لطفاً سر وقت بیایید و شماره رزرو را با خود بیاورید. یک روز قبل و دو ساعت قبل به شما یادآوری می‌کنم.
+booking-calendar = وقت شما برای تقویم (برای باز کردن، روی آن بزنید).
+booking-map-link = نشان دادن روی نقشه
+booking-full = متأسفم، این ساعت همین الان گرفته شد. وقت‌های خالی بعدی این‌ها هستند:
+booking-expired = زمانی که برای شما نگه داشته بودم تمام شد و در این فاصله کس دیگری آن را گرفت. وقت‌های خالی بعدی این‌ها هستند:
+booking-invalid-slot = این ساعت را دیگر نمی‌شود رزرو کرد. لطفاً ساعت دیگری انتخاب کنید.
+booking-overlap = شما در این ساعت از قبل یک وقت دارید ({ $code }). لطفاً ساعت دیگری انتخاب کنید.
+booking-too-many = شما از قبل { $count } وقت دارید. لطفاً اول یکی از آن‌ها را لغو کنید (/mybookings)، بعد می‌توانید وقت جدیدی بگیرید.
+booking-aborted = باشد، چیزی ثبت نکردم.
+booking-no-draft = این مرحله دیگر به هیچ رزرو بازی مربوط نیست. لطفاً از اول شروع کنید.
+booking-unavailable = الان نمی‌توانم وقت ثبت کنم. لطفاً یک دقیقه دیگر دوباره امتحان کنید، یا مستقیم به MigraDO بروید: { $name }، { $address }.
+booking-offer = 📅 گرفتن وقت: { $service }
+booking-reminder-day = یادآوری: فردا در MigraDO وقت دارید.
+booking-reminder-2h = یادآوری: دو ساعت دیگر در MigraDO وقت دارید.
+booking-office-closed = متأسفانه MigraDO روز { $day } بسته است. برای همین وقت شما { $code } لغو می‌شود — از این بابت متأسفیم. روی یکی از وقت‌های خالی بعدی بزنید، تا آن را با همان اطلاعات شما دوباره ثبت کنم:
+booking-office-closed-none = متأسفانه MigraDO روز { $day } بسته است. برای همین وقت شما { $code } لغو می‌شود — از این بابت متأسفیم. با /mybookings یا از منو می‌توانید وقت جدیدی بگیرید.
+
+## وقت‌های من
+
+mybookings-none = الان در MigraDO هیچ وقتی ندارید.
+mybookings-title = وقت‌های شما:
+mybookings-cancel = ✖ لغو { $code }
+mybookings-move = ↔ تغییر زمان { $code }
+mybookings-cancel-ask = آیا واقعاً می‌خواهید این وقت را لغو کنید؟
+mybookings-cancel-yes = بله، لغو کن
+mybookings-cancel-no = نه، نگه دار
+mybookings-cancelled = وقت شما { $code } لغو شد. این زمان حالا برای دیگران آزاد است. متشکرم که خبر دادید!
+mybookings-kept = خوب، وقت شما سر جایش می‌ماند.
+mybookings-move-day = وقت خود را به چه روزی می‌خواهید منتقل کنید؟
+mybookings-moved = زمان وقت شما تغییر کرد. وقت قدیمی { $code } لغو شد.
+mybookings-not-yours = این وقت را پیدا نمی‌کنم، یا از قبل لغو شده است.
+command-mybookings = وقت‌های من در MigraDO
+staff-only = این فرمان فقط برای مشاوران MigraDO است.

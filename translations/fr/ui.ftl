@@ -42,7 +42,6 @@ counselling-district-found = Votre position se trouve dans l’arrondissement { 
 
 ## Fonctions qui viendront plus tard
 
-booking-coming-soon = Prendre rendez-vous ici dans le chat sera bientôt possible. En attendant, veuillez vous rendre en personne chez MigraDO : { $name }, { $address }. Le conseil y est gratuit pour toutes les personnes nouvellement arrivées à Dortmund.
 handoff-coming-soon = Écrire à une conseillère ou à un conseiller dans ce chat sera bientôt possible. En attendant, les conseillères et conseillers de MigraDO vous aident en personne, gratuitement, dans de nombreuses langues et avec des interprètes par vidéo : { $name }, { $address }.
 
 ## Messages que je ne peux pas lire, anciens boutons
@@ -93,3 +92,66 @@ language-other-choose = Laquelle voulez-vous dire ?
 language-other-unknown = Je n’ai pas trouvé cette langue. Veuillez écrire son nom en anglais ou son code, ou choisir l’une des langues ci-dessous.
 language-other-unavailable = Les autres langues ont besoin du service de traduction, que je ne peux pas joindre pour le moment. Veuillez choisir l’une de ces langues.
 translation-unavailable = Je ne peux pas joindre le service de traduction pour le moment, alors voici le texte dans cette langue : { $language }.
+
+## Prendre rendez-vous chez MigraDO
+
+booking-choose-service = Pour quel rendez-vous chez MigraDO ? Le conseil est gratuit, aussi avec des interprètes par vidéo. MigraDO se trouve ici : { $address }.
+booking-duration = Durée : environ { $minutes } minutes
+booking-bring-title = Veuillez apporter :
+booking-choose-day = Quel jour voulez-vous venir ?
+booking-no-days = Désolé, il n’y a pas de place libre pour ce rendez-vous dans les { $days } prochains jours. Veuillez regarder de nouveau ici dans quelques jours, ou parler à une personne.
+booking-choose-time = { $day } : à quelle heure ?
+booking-no-times = Il n’y a plus de place libre ce jour-là. Veuillez choisir un autre jour.
+booking-other-day = 📅 Autre jour
+booking-held = Je vous garde cette heure pendant { $minutes } minutes : { $day }, { $time }.
+booking-choose-interpreter = Avez-vous besoin d’une ou d’un interprète ? MigraDO travaille aussi avec des interprètes par vidéo. Quelle langue ?
+booking-no-interpreter = Non, je parle allemand
+booking-ask-name = À quel nom dois-je inscrire le rendez-vous ? Veuillez écrire votre prénom et votre nom de famille.
+booking-name-invalid = Veuillez écrire seulement votre nom : des lettres, de 2 à 80 caractères.
+booking-ask-phone = Voulez-vous donner un numéro de téléphone ? Alors MigraDO peut vous appeler si le rendez-vous doit changer. Le numéro est supprimé { $days } jours après le rendez-vous, ou tout de suite avec /delete_my_data. Écrivez le numéro ou touchez le bouton.
+booking-skip-phone = Continuer sans numéro
+booking-phone-invalid = Cela ne ressemble pas à un numéro de téléphone. Veuillez utiliser seulement des chiffres, des espaces et +. Ou touchez « Continuer sans numéro ».
+booking-summary = Veuillez vérifier votre rendez-vous :
+booking-label-service = Rendez-vous
+booking-label-when = Quand
+booking-label-where = Où
+booking-label-interpreter = Interprète
+booking-label-name = Nom
+booking-label-phone = Téléphone
+booking-label-code = Numéro de réservation
+booking-interpreter-none = aucun (allemand)
+booking-confirm = ✅ Réserver
+booking-abort = ✖ Annuler
+booking-confirmed = Votre rendez-vous est réservé. Veuillez venir à l’heure et apporter le numéro de réservation. Je vous le rappellerai la veille et deux heures avant.
+booking-calendar = Votre rendez-vous pour votre agenda (touchez pour ouvrir).
+booking-map-link = Voir sur la carte
+booking-full = Désolé, cette heure vient d’être prise. Voici les prochaines heures libres :
+booking-expired = Le temps gardé pour vous est terminé, et l’heure a été prise entre-temps. Voici les prochaines heures libres :
+booking-invalid-slot = On ne peut plus réserver cette heure. Veuillez en choisir une nouvelle.
+booking-overlap = Vous avez déjà un rendez-vous à cette heure ({ $code }). Veuillez choisir une autre heure.
+booking-too-many = Vous avez déjà { $count } rendez-vous. Veuillez d’abord en annuler un (/mybookings). Ensuite, vous pourrez en réserver un nouveau.
+booking-aborted = D’accord, je n’ai rien réservé.
+booking-no-draft = Cette étape ne fait plus partie d’une réservation en cours. Veuillez recommencer.
+booking-unavailable = Je ne peux pas réserver de rendez-vous pour le moment. Veuillez réessayer dans une minute, ou aller directement chez MigraDO : { $name }, { $address }.
+booking-offer = 📅 Rendez-vous : { $service }
+booking-reminder-day = Rappel : demain, vous avez un rendez-vous chez MigraDO.
+booking-reminder-2h = Rappel : dans deux heures, vous avez un rendez-vous chez MigraDO.
+booking-office-closed = Malheureusement, le { $day }, MigraDO est fermé. Votre rendez-vous { $code } ne peut donc pas avoir lieu — nous en sommes désolés. Touchez l’une des prochaines heures libres, et je la réserve pour vous avec les mêmes informations :
+booking-office-closed-none = Malheureusement, le { $day }, MigraDO est fermé. Votre rendez-vous { $code } ne peut donc pas avoir lieu — nous en sommes désolés. Vous pouvez réserver un nouveau rendez-vous avec /mybookings ou avec le menu.
+
+## Mes rendez-vous
+
+mybookings-none = Vous n’avez pas de rendez-vous chez MigraDO en ce moment.
+mybookings-title = Vos rendez-vous :
+mybookings-cancel = ✖ Annuler { $code }
+mybookings-move = ↔ Déplacer { $code }
+mybookings-cancel-ask = Voulez-vous vraiment annuler ce rendez-vous ?
+mybookings-cancel-yes = Oui, annuler
+mybookings-cancel-no = Non, le garder
+mybookings-cancelled = Votre rendez-vous { $code } est annulé. L’heure est maintenant libre pour d’autres personnes. Merci de nous avoir prévenus !
+mybookings-kept = Bien, votre rendez-vous est maintenu.
+mybookings-move-day = À quel jour voulez-vous déplacer le rendez-vous ?
+mybookings-moved = Votre rendez-vous est déplacé. L’ancien rendez-vous { $code } est annulé.
+mybookings-not-yours = Je ne trouve pas ce rendez-vous, ou il est déjà annulé.
+command-mybookings = Mes rendez-vous chez MigraDO
+staff-only = Cette commande est réservée aux conseillères et conseillers de MigraDO.

@@ -42,7 +42,6 @@ counselling-district-found = Cihê we di navçeya { $district } de ye.
 
 ## Karên ku paşê tên
 
-booking-coming-soon = Girtina randevûyê li vir di chatê de di demeke nêzîk de tê. Heta wê demê ji kerema xwe bi xwe herin MigraDO: { $name }, { $address }. Şêwirmendiya li wir ji bo hemû kesên ku nû hatine Dortmundê belaş e.
 handoff-coming-soon = Nivîsandina bi şêwirmendekî re bi riya vê chatê di demeke nêzîk de tê. Heta wê demê şêwirmendên MigraDO rû bi rû, belaş, bi gelek zimanan û bi wergêrên vîdeoyî alîkariya we dikin: { $name }, { $address }.
 
 ## Peyamên ku ez nikarim bixwînim, bişkokên kevn
@@ -93,3 +92,66 @@ language-other-choose = Mebesta we kîjan e?
 language-other-unknown = Min ev ziman nedît. Ji kerema xwe navê wî yê Îngilîzî an koda wî binivîsin, an yek ji zimanên li jêrê hilbijêrin.
 language-other-unavailable = Ji bo zimanên din xizmeta wergerê pêwîst e, lê ez niha nikarim xwe bigihînim wê. Ji kerema xwe yek ji van zimanan hilbijêrin.
 translation-unavailable = Ez niha nikarim xwe bigihînim xizmeta wergerê, ji ber vê yekê va ye bi { $language }.
+
+## Li MigraDO randevû girtin
+
+booking-choose-service = Hûn li MigraDO kîjan randevûyê dixwazin? Şêwirmendî belaş e, bi wergêrên vîdeoyî jî. MigraDO li vir e: { $address }.
+booking-duration = Dem: nêzîkî { $minutes } deqe
+booking-bring-title = Ji kerema xwe bi xwe re bînin:
+booking-choose-day = Hûn dixwazin kîjan rojê werin?
+booking-no-days = Mixabin, di { $days } rojên bê de ji bo vê randevûyê cihê vala tune. Ji kerema xwe piştî çend rojan dîsa li vir binêrin, an bi mirovekî re biaxivin.
+booking-choose-time = { $day }: Kîjan saet?
+booking-no-times = Di vê rojê de êdî cihê vala tune. Ji kerema xwe rojeke din hilbijêrin.
+booking-other-day = 📅 Rojeke din
+booking-held = Ez vê demê { $minutes } deqeyan ji bo we vala dihêlim: { $day }, saet { $time }.
+booking-choose-interpreter = Gelo wergêrek ji we re lazim e? MigraDO bi wergêrên vîdeoyî jî dixebite. Kîjan ziman?
+booking-no-interpreter = Na, ez bi almanî diaxivim
+booking-ask-name = Ez randevûyê bi kîjan navî binivîsim? Ji kerema xwe nav û paşnavê xwe binivîsin.
+booking-name-invalid = Ji kerema xwe tenê navê xwe binivîsin: bi tîpan, ji 2 heta 80 karakteran.
+booking-ask-phone = Hûn dixwazin hejmareke telefonê bidin? Wê demê MigraDO dikare telefonî we bike, heke randevû biguhere. Hejmar { $days } roj piştî randevûyê tê jêbirin, an jî yekser bi /delete_my_data. Hejmarê binivîsin an li ser bişkokê bitikînin.
+booking-skip-phone = Bêyî hejmara telefonê bidomîne
+booking-phone-invalid = Ev wek hejmareke telefonê xuya nake. Ji kerema xwe tenê reqeman, valahiyan û + bi kar bînin. An jî li ser "Bêyî hejmara telefonê bidomîne" bitikînin.
+booking-summary = Ji kerema xwe randevûya xwe kontrol bikin:
+booking-label-service = Randevû
+booking-label-when = Kengî
+booking-label-where = Li ku
+booking-label-interpreter = Wergêr
+booking-label-name = Nav
+booking-label-phone = Telefon
+booking-label-code = Hejmara randevûyê
+booking-interpreter-none = tune (almanî)
+booking-confirm = ✅ Randevûyê bigire
+booking-abort = ✖ Betal bike
+booking-confirmed = Randevûya we hat girtin. Ji kerema xwe di wextê xwe de werin û hejmara randevûyê bi xwe re bînin. Ez ê rojek berê û du saet berê bînim bîra we.
+booking-calendar = Randevûya we ji bo salnameyê (ji bo vekirinê bitikînin).
+booking-map-link = Li ser nexşeyê nîşan bide
+booking-full = Mixabin, ev dem niha hat girtin. Demên vala yên din ev in:
+booking-expired = Dema ku ji bo we hatibû hiştin qediya, û di vê navberê de kesekî din ew girt. Demên vala yên din ev in:
+booking-invalid-slot = Ev dem êdî nayê girtin. Ji kerema xwe demeke nû hilbijêrin.
+booking-overlap = Di vê demê de jixwe randevûyeke we heye ({ $code }). Ji kerema xwe demeke din hilbijêrin.
+booking-too-many = Jixwe { $count } randevûyên we hene. Ji kerema xwe pêşî yekê ji wan betal bikin (/mybookings). Paşê hûn dikarin randevûyeke nû bigirin.
+booking-aborted = Baş e, min tu randevû negirt.
+booking-no-draft = Ev gav êdî ne beşek ji randevûyeke vekirî ye. Ji kerema xwe ji nû ve dest pê bikin.
+booking-unavailable = Ez niha nikarim randevûyan bigirim. Ji kerema xwe piştî deqeyekê dîsa biceribînin, an jî rasterast herin MigraDO: { $name }, { $address }.
+booking-offer = 📅 Randevû: { $service }
+booking-reminder-day = Bibîrxistin: Sibê li MigraDO randevûya we heye.
+booking-reminder-2h = Bibîrxistin: Piştî du saetan li MigraDO randevûya we heye.
+booking-office-closed = Mixabin, MigraDO roja { $day } girtî ye. Ji ber vê yekê randevûya we { $code } nabe — em lêborînê dixwazin. Li ser yek ji demên vala yên din bitikînin, û ez ê wê bi agahiyên we ji nû ve bigirim:
+booking-office-closed-none = Mixabin, MigraDO roja { $day } girtî ye. Ji ber vê yekê randevûya we { $code } nabe — em lêborînê dixwazin. Hûn dikarin bi /mybookings an bi menûyê randevûyeke nû bigirin.
+
+## Randevûyên min
+
+mybookings-none = Niha li MigraDO tu randevûyên we tune ne.
+mybookings-title = Randevûyên we:
+mybookings-cancel = ✖ { $code } betal bike
+mybookings-move = ↔ Dema { $code } biguherîne
+mybookings-cancel-ask = Hûn bi rastî dixwazin vê randevûyê betal bikin?
+mybookings-cancel-yes = Erê, betal bike
+mybookings-cancel-no = Na, bila bimîne
+mybookings-cancelled = Randevûya we { $code } hat betalkirin. Ev dem niha ji bo kesên din vala ye. Spas ku we em agahdar kirin!
+mybookings-kept = Baş e, randevûya we dimîne.
+mybookings-move-day = Hûn dixwazin randevûyê bibin kîjan rojê?
+mybookings-moved = Dema randevûya we hat guhertin. Randevûya kevn { $code } hat betalkirin.
+mybookings-not-yours = Ez vê randevûyê nabînim, an jî ew berê hatiye betalkirin.
+command-mybookings = Randevûyên min li MigraDO
+staff-only = Ev ferman tenê ji bo şêwirmendên MigraDO ye.

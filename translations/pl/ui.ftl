@@ -42,7 +42,6 @@ counselling-district-found = Państwa lokalizacja jest w dzielnicy { $district }
 
 ## Funkcje, które pojawią się później
 
-booking-coming-soon = Rezerwacja wizyty tutaj na czacie będzie wkrótce możliwa. Do tego czasu proszę pójść osobiście do MigraDO: { $name }, { $address }. Porady są tam bezpłatne dla wszystkich osób, które są nowe w Dortmundzie.
 handoff-coming-soon = Pisanie z doradczynią lub doradcą przez ten czat będzie wkrótce możliwe. Do tego czasu doradczynie i doradcy z MigraDO pomogą Państwu osobiście, bezpłatnie, w wielu językach i z tłumaczami przez wideo: { $name }, { $address }.
 
 ## Wiadomości, których nie mogę przeczytać, stare przyciski
@@ -93,3 +92,66 @@ language-other-choose = Który język mają Państwo na myśli?
 language-other-unknown = Nie udało mi się znaleźć tego języka. Proszę napisać jego angielską nazwę albo kod lub wybrać jeden z języków poniżej.
 language-other-unavailable = Inne języki wymagają usługi tłumaczenia, z którą nie mogę się teraz połączyć. Proszę wybrać jeden z tych języków.
 translation-unavailable = Nie mogę się teraz połączyć z usługą tłumaczenia, dlatego oto tekst w tym języku: { $language }.
+
+## Umawianie wizyty w MigraDO
+
+booking-choose-service = Na jaką wizytę w MigraDO? Porady są bezpłatne, także z tłumaczami przez wideo. MigraDO jest tutaj: { $address }.
+booking-duration = Czas trwania: około { $minutes } min
+booking-bring-title = Proszę zabrać ze sobą:
+booking-choose-day = W jakim dniu chcą Państwo przyjść?
+booking-no-days = Niestety na tę wizytę nie ma wolnych terminów w ciągu najbliższych { $days } dni. Proszę zajrzeć tu ponownie za kilka dni albo porozmawiać z człowiekiem.
+booking-choose-time = { $day }: o której godzinie?
+booking-no-times = W tym dniu nie ma już wolnych terminów. Proszę wybrać inny dzień.
+booking-other-day = 📅 Inny dzień
+booking-held = Rezerwuję dla Państwa godzinę { $time } w dniu { $day } ({ $minutes } min).
+booking-choose-interpreter = Czy potrzebują Państwo tłumaczki lub tłumacza? MigraDO pracuje też z tłumaczami przez wideo. Jaki język?
+booking-no-interpreter = Nie, mówię po niemiecku
+booking-ask-name = Na jakie nazwisko mam zapisać wizytę? Proszę napisać imię i nazwisko.
+booking-name-invalid = Proszę napisać tylko imię i nazwisko: litery, od 2 do 80 znaków.
+booking-ask-phone = Czy chcą Państwo podać numer telefonu? Wtedy MigraDO może do Państwa zadzwonić, jeśli wizyta musi się zmienić. Numer zostanie usunięty { $days } dni po wizycie albo od razu poleceniem /delete_my_data. Proszę napisać numer albo dotknąć przycisku.
+booking-skip-phone = Dalej bez numeru telefonu
+booking-phone-invalid = To nie wygląda na numer telefonu. Proszę używać tylko cyfr, spacji i znaku +. Albo proszę dotknąć „Dalej bez numeru telefonu”.
+booking-summary = Proszę sprawdzić swoją wizytę:
+booking-label-service = Wizyta
+booking-label-when = Kiedy
+booking-label-where = Gdzie
+booking-label-interpreter = Tłumaczenie
+booking-label-name = Imię i nazwisko
+booking-label-phone = Telefon
+booking-label-code = Numer rezerwacji
+booking-interpreter-none = brak (niemiecki)
+booking-confirm = ✅ Zarezerwuj
+booking-abort = ✖ Anuluj
+booking-confirmed = Wizyta jest zarezerwowana. Proszę przyjść punktualnie i zabrać ze sobą numer rezerwacji. Przypomnę Państwu o niej dzień wcześniej i dwie godziny wcześniej.
+booking-calendar = Państwa wizyta do kalendarza (proszę dotknąć, aby otworzyć).
+booking-map-link = Pokaż na mapie
+booking-full = Niestety ta godzina została właśnie zajęta. Oto najbliższe wolne terminy:
+booking-expired = Czas, na który zarezerwowałem dla Państwa ten termin, minął, a termin został już zajęty. Oto najbliższe wolne terminy:
+booking-invalid-slot = Tego terminu nie można już zarezerwować. Proszę wybrać nowy.
+booking-overlap = Mają już Państwo wizytę o tej godzinie ({ $code }). Proszę wybrać inną godzinę.
+booking-too-many = Mają już Państwo umówione wizyty: { $count }. Proszę najpierw odwołać jedną z nich (/mybookings), a potem można umówić nową.
+booking-aborted = Dobrze, niczego nie zarezerwowałem.
+booking-no-draft = Ten krok nie należy już do żadnej otwartej rezerwacji. Proszę zacząć od nowa.
+booking-unavailable = W tej chwili nie mogę umawiać wizyt. Proszę spróbować ponownie za minutę albo pójść bezpośrednio do MigraDO: { $name }, { $address }.
+booking-offer = 📅 Wizyta: { $service }
+booking-reminder-day = Przypomnienie: jutro mają Państwo wizytę w MigraDO.
+booking-reminder-2h = Przypomnienie: za dwie godziny mają Państwo wizytę w MigraDO.
+booking-office-closed = Niestety w dniu { $day } MigraDO jest zamknięte. Dlatego Państwa wizyta { $code } się nie odbędzie — bardzo przepraszamy. Proszę dotknąć jednego z najbliższych wolnych terminów, a zarezerwuję go ponownie z Państwa danymi:
+booking-office-closed-none = Niestety w dniu { $day } MigraDO jest zamknięte. Dlatego Państwa wizyta { $code } się nie odbędzie — bardzo przepraszamy. Nową wizytę można umówić poleceniem /mybookings albo w menu.
+
+## Moje wizyty
+
+mybookings-none = Nie mają Państwo teraz żadnych wizyt w MigraDO.
+mybookings-title = Państwa wizyty:
+mybookings-cancel = ✖ Odwołaj { $code }
+mybookings-move = ↔ Przełóż { $code }
+mybookings-cancel-ask = Czy na pewno chcą Państwo odwołać tę wizytę?
+mybookings-cancel-yes = Tak, odwołaj
+mybookings-cancel-no = Nie, zostaw
+mybookings-cancelled = Państwa wizyta { $code } jest odwołana. Ten termin jest teraz wolny dla innych. Dziękujemy za informację!
+mybookings-kept = Dobrze, Państwa wizyta pozostaje.
+mybookings-move-day = Na jaki dzień chcą Państwo przełożyć wizytę?
+mybookings-moved = Państwa wizyta została przełożona. Stara wizyta { $code } jest odwołana.
+mybookings-not-yours = Nie mogę znaleźć tej wizyty albo jest już odwołana.
+command-mybookings = Moje wizyty w MigraDO
+staff-only = To polecenie jest tylko dla doradczyń i doradców MigraDO.

@@ -42,7 +42,6 @@ counselling-district-found = Locația dumneavoastră este în cartierul { $distr
 
 ## Flows that come later
 
-booking-coming-soon = Programările aici în chat vin în curând. Până atunci, vă rog să mergeți personal la MigraDO: { $name }, { $address }. Consilierea acolo este gratuită pentru toți cei care sunt noi în Dortmund.
 handoff-coming-soon = Să scrieți cu o consilieră sau un consilier prin acest chat — asta vine în curând. Până atunci, consilierii de la MigraDO vă ajută personal, gratuit, în multe limbi și cu interpreți prin video: { $name }, { $address }.
 
 ## Messages I cannot read, old buttons
@@ -93,3 +92,66 @@ language-other-choose = La care vă referiți?
 language-other-unknown = Nu am găsit această limbă. Vă rog să scrieți numele ei în engleză sau codul ei, sau să alegeți una dintre limbile de mai jos.
 language-other-unavailable = Pentru alte limbi am nevoie de serviciul de traducere, dar acum nu îl pot accesa. Vă rog să alegeți una dintre aceste limbi.
 translation-unavailable = Acum nu pot accesa serviciul de traducere, așa că iată textul în această limbă: { $language }.
+
+## Programare la MigraDO
+
+booking-choose-service = Pentru ce programare la MigraDO? Consilierea este gratuită, și cu interpreți prin video. MigraDO se află aici: { $address }.
+booking-duration = Durează aproximativ { $minutes } min.
+booking-bring-title = Vă rog să aduceți:
+booking-choose-day = În ce zi doriți să veniți?
+booking-no-days = Ne pare rău, pentru această programare nu este nimic liber în următoarele { $days } de zile. Vă rog să verificați din nou aici peste câteva zile sau să vorbiți cu un om.
+booking-choose-time = { $day }: la ce oră?
+booking-no-times = În această zi nu mai este nimic liber. Vă rog să alegeți altă zi.
+booking-other-day = 📅 Altă zi
+booking-held = Vă păstrez ora { $time } pe { $day } ({ $minutes } min.).
+booking-choose-interpreter = Aveți nevoie de un interpret sau de o interpretă? MigraDO lucrează și cu interpreți prin video. Ce limbă?
+booking-no-interpreter = Nu, vorbesc germana
+booking-ask-name = Pe ce nume să fac programarea? Vă rog să scrieți prenumele și numele de familie.
+booking-name-invalid = Vă rog să scrieți doar numele dumneavoastră: litere, între 2 și 80 de caractere.
+booking-ask-phone = Doriți să ne dați un număr de telefon? Atunci MigraDO vă poate suna dacă programarea trebuie schimbată. Numărul se șterge la { $days } de zile după programare sau imediat cu /delete_my_data. Scrieți numărul sau atingeți butonul.
+booking-skip-phone = Continuați fără telefon
+booking-phone-invalid = Acesta nu pare un număr de telefon. Vă rog să folosiți doar cifre, spații și +. Sau atingeți „Continuați fără telefon”.
+booking-summary = Vă rog să verificați programarea:
+booking-label-service = Programare
+booking-label-when = Când
+booking-label-where = Unde
+booking-label-interpreter = Interpret
+booking-label-name = Nume
+booking-label-phone = Telefon
+booking-label-code = Număr de programare
+booking-interpreter-none = fără (germană)
+booking-confirm = ✅ Confirmați programarea
+booking-abort = ✖ Anulați
+booking-confirmed = Programarea dumneavoastră este făcută. Vă rog să veniți la timp și să aduceți numărul de programare. Vă amintesc cu o zi înainte și cu două ore înainte.
+booking-calendar = Programarea dumneavoastră pentru calendar (atingeți ca să o deschideți).
+booking-map-link = Arată pe hartă
+booking-full = Ne pare rău, această oră tocmai a fost ocupată. Acestea sunt următoarele ore libere:
+booking-expired = Timpul rezervat pentru dumneavoastră a expirat, iar ora a fost ocupată între timp. Acestea sunt următoarele ore libere:
+booking-invalid-slot = Această oră nu mai poate fi rezervată. Vă rog să alegeți alta.
+booking-overlap = Aveți deja o programare la această oră ({ $code }). Vă rog să alegeți altă oră.
+booking-too-many = Aveți deja { $count } programări. Vă rog să anulați mai întâi una dintre ele (/mybookings), apoi puteți face una nouă.
+booking-aborted = Bine, nu am rezervat nimic.
+booking-no-draft = Acest pas nu mai aparține unei programări deschise. Vă rog să începeți din nou.
+booking-unavailable = Acum nu pot face programări. Vă rog să încercați din nou peste un minut sau să mergeți direct la MigraDO: { $name }, { $address }.
+booking-offer = 📅 Programare: { $service }
+booking-reminder-day = Amintire: mâine aveți o programare la MigraDO.
+booking-reminder-2h = Amintire: peste două ore aveți o programare la MigraDO.
+booking-office-closed = Din păcate, MigraDO este închis pe { $day }. De aceea programarea dumneavoastră { $code } nu poate avea loc — ne pare rău. Atingeți una dintre următoarele ore libere și o rezerv din nou cu datele dumneavoastră:
+booking-office-closed-none = Din păcate, MigraDO este închis pe { $day }. De aceea programarea dumneavoastră { $code } nu poate avea loc — ne pare rău. Puteți face o programare nouă cu /mybookings sau din meniu.
+
+## Programările mele
+
+mybookings-none = Acum nu aveți programări la MigraDO.
+mybookings-title = Programările dumneavoastră:
+mybookings-cancel = ✖ Anulați { $code }
+mybookings-move = ↔ Mutați { $code }
+mybookings-cancel-ask = Sigur doriți să anulați această programare?
+mybookings-cancel-yes = Da, anulați
+mybookings-cancel-no = Nu, o păstrez
+mybookings-cancelled = Programarea dumneavoastră { $code } este anulată. Ora este acum liberă pentru alții. Vă mulțumim că ne-ați anunțat!
+mybookings-kept = Bine, programarea dumneavoastră rămâne.
+mybookings-move-day = În ce zi doriți să mutați programarea?
+mybookings-moved = Programarea dumneavoastră a fost mutată. Programarea veche { $code } este anulată.
+mybookings-not-yours = Nu găsesc această programare sau a fost deja anulată.
+command-mybookings = Programările mele la MigraDO
+staff-only = Această comandă este doar pentru consilierele și consilierii de la MigraDO.

@@ -42,7 +42,6 @@ counselling-district-found = Konumunuz { $district } bölgesinde.
 
 ## Daha sonra gelecek işlemler
 
-booking-coming-soon = Burada, sohbette randevu almak yakında mümkün olacak. O zamana kadar lütfen MigraDO'ya kendiniz gidin: { $name }, { $address }. Oradaki danışmanlık, Dortmund'a yeni gelen herkes için ücretsizdir.
 handoff-coming-soon = Bu sohbet üzerinden bir danışmanla yazışmak yakında mümkün olacak. O zamana kadar MigraDO danışmanları size yüz yüze, ücretsiz, birçok dilde ve görüntülü tercümanlarla yardım eder: { $name }, { $address }.
 
 ## Okuyamadığım mesajlar, eski düğmeler
@@ -93,3 +92,66 @@ language-other-choose = Hangisini kastediyorsunuz?
 language-other-unknown = Bu dili bulamadım. Lütfen İngilizce adını veya kodunu yazın ya da aşağıdaki dillerden birini seçin.
 language-other-unavailable = Diğer diller için çeviri hizmeti gerekiyor, ama şu anda bu hizmete ulaşamıyorum. Lütfen bu dillerden birini seçin.
 translation-unavailable = Şu anda çeviri hizmetine ulaşamıyorum, bu yüzden işte { $language } dilinde.
+
+## MigraDO'dan randevu almak
+
+booking-choose-service = MigraDO'da hangi konuda randevu istiyorsunuz? Danışmanlık ücretsizdir, görüntülü tercümanlarla da yapılır. MigraDO'nun adresi: { $address }.
+booking-duration = Süre: yaklaşık { $minutes } dakika
+booking-bring-title = Lütfen yanınızda getirin:
+booking-choose-day = Hangi gün gelmek istersiniz?
+booking-no-days = Üzgünüm, önümüzdeki { $days } gün içinde bu randevu için boş yer yok. Lütfen birkaç gün sonra tekrar buraya bakın veya bir insanla konuşun.
+booking-choose-time = { $day }: Saat kaçta?
+booking-no-times = Bu günde artık boş yer yok. Lütfen başka bir gün seçin.
+booking-other-day = 📅 Başka bir gün
+booking-held = Bu saati { $minutes } dakika boyunca sizin için ayırıyorum: { $day }, saat { $time }.
+booking-choose-interpreter = Tercümana ihtiyacınız var mı? MigraDO görüntülü tercümanlarla da çalışır. Hangi dil?
+booking-no-interpreter = Hayır, Almanca konuşuyorum
+booking-ask-name = Randevuyu hangi isme yazayım? Lütfen adınızı ve soyadınızı yazın.
+booking-name-invalid = Lütfen sadece adınızı yazın: harflerle, 2 ile 80 karakter arası.
+booking-ask-phone = Bir telefon numarası vermek ister misiniz? O zaman randevu değişirse MigraDO sizi arayabilir. Numara, randevudan { $days } gün sonra silinir, ya da /delete_my_data ile hemen silinir. Numarayı yazın veya düğmeye dokunun.
+booking-skip-phone = Telefon numarası olmadan devam et
+booking-phone-invalid = Bu bir telefon numarasına benzemiyor. Lütfen sadece rakam, boşluk ve + kullanın. Ya da "Telefon numarası olmadan devam et" düğmesine dokunun.
+booking-summary = Lütfen randevunuzu kontrol edin:
+booking-label-service = Randevu
+booking-label-when = Ne zaman
+booking-label-where = Nerede
+booking-label-interpreter = Tercüman
+booking-label-name = Ad
+booking-label-phone = Telefon
+booking-label-code = Randevu numarası
+booking-interpreter-none = yok (Almanca)
+booking-confirm = ✅ Randevuyu onayla
+booking-abort = ✖ Vazgeç
+booking-confirmed = Randevunuz alındı. Lütfen zamanında gelin ve randevu numaranızı yanınızda getirin. Size bir gün önce ve iki saat önce hatırlatacağım.
+booking-calendar = Takviminiz için randevunuz (açmak için dokunun).
+booking-map-link = Haritada göster
+booking-full = Üzgünüm, bu saat az önce doldu. Sıradaki boş saatler şunlar:
+booking-expired = Sizin için ayrılan süre doldu ve bu saat bu arada başkası tarafından alındı. Sıradaki boş saatler şunlar:
+booking-invalid-slot = Bu saat için artık randevu alınamaz. Lütfen yeni bir saat seçin.
+booking-overlap = Bu saatte zaten bir randevunuz var ({ $code }). Lütfen başka bir saat seçin.
+booking-too-many = Zaten { $count } randevunuz var. Lütfen önce birini iptal edin (/mybookings). Sonra yeni bir randevu alabilirsiniz.
+booking-aborted = Tamam, randevu almadım.
+booking-no-draft = Bu adım artık açık bir randevu işlemine ait değil. Lütfen yeniden başlayın.
+booking-unavailable = Şu anda randevu alamıyorum. Lütfen bir dakika sonra tekrar deneyin veya doğrudan MigraDO'ya gidin: { $name }, { $address }.
+booking-offer = 📅 Randevu: { $service }
+booking-reminder-day = Hatırlatma: Yarın MigraDO'da randevunuz var.
+booking-reminder-2h = Hatırlatma: İki saat sonra MigraDO'da randevunuz var.
+booking-office-closed = Maalesef MigraDO { $day } günü kapalı. Bu yüzden { $code } numaralı randevunuz yapılamıyor — özür dileriz. Sıradaki boş saatlerden birine dokunun, o saati bilgilerinizle sizin için yeniden alayım:
+booking-office-closed-none = Maalesef MigraDO { $day } günü kapalı. Bu yüzden { $code } numaralı randevunuz yapılamıyor — özür dileriz. /mybookings ile veya menüden yeni bir randevu alabilirsiniz.
+
+## Randevularım
+
+mybookings-none = Şu anda MigraDO'da randevunuz yok.
+mybookings-title = Randevularınız:
+mybookings-cancel = ✖ { $code } iptal et
+mybookings-move = ↔ { $code } zamanını değiştir
+mybookings-cancel-ask = Bu randevuyu gerçekten iptal etmek istiyor musunuz?
+mybookings-cancel-yes = Evet, iptal et
+mybookings-cancel-no = Hayır, kalsın
+mybookings-cancelled = { $code } numaralı randevunuz iptal edildi. Bu saat artık başkaları için boş. Haber verdiğiniz için teşekkürler!
+mybookings-kept = Tamam, randevunuz geçerli kalıyor.
+mybookings-move-day = Randevuyu hangi güne almak istersiniz?
+mybookings-moved = Randevunuzun zamanı değiştirildi. { $code } numaralı eski randevu iptal edildi.
+mybookings-not-yours = Bu randevuyu bulamıyorum ya da zaten iptal edilmiş.
+command-mybookings = MigraDO'daki randevularım
+staff-only = Bu komut sadece MigraDO danışmanları içindir.
