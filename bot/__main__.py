@@ -8,11 +8,17 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
 from bot.languages import CODES, SOURCE_LANGUAGE
 from bot.settings import Settings, SettingsError, load_settings
+
+if TYPE_CHECKING:
+    from bot.services.booking import Booking
+    from bot.services.schedule import Schedule
 
 log = logging.getLogger("bot")
 
@@ -258,6 +264,54 @@ async def _unanswered(settings: Settings, limit: int) -> int:
     return 0
 
 
+def _export(settings: Settings, day_text: str, out: str) -> int:
+    """Writes a day's appointments as CSV and ICS for the front desk."""
+    from pathlib import Path
+
+    from redis.exceptions import RedisError
+
+    from bot.services.export import day_csv, day_ics, desk_rows
+    from bot.services.schedule import ScheduleError, load_schedule
+
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        print(f"error: --day {day_text!r} is not a date (YYYY-MM-DD)", file=sys.stderr)
+        return 2
+    if not settings.redis_dsn:
+        print("error: REDIS_URL is not set: the bookings live in Redis", file=sys.stderr)
+        return 1
+    try:
+        schedule = load_schedule(settings.content_dir, settings.translations_dir)
+        bookings = asyncio.run(_day_bookings(settings.redis_dsn, schedule, day))
+    except ScheduleError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except RedisError as exc:
+        print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
+        return 1
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path = folder / f"migrado-{day.isoformat()}.csv"
+    ics_path = folder / f"migrado-{day.isoformat()}.ics"
+    csv_path.write_text(day_csv(desk_rows(bookings, schedule)), encoding="utf-8")
+    ics_path.write_bytes(day_ics(bookings, schedule))
+    print(f"{len(bookings)} appointment(s) on {day.isoformat()}: wrote {csv_path} and {ics_path}")
+    return 0
+
+
+async def _day_bookings(url: str, schedule: Schedule, day: date) -> list[Booking]:
+    from redis.asyncio import Redis
+
+    from bot.services.booking import BookingService
+
+    redis = Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    try:
+        return await BookingService(redis, lambda: schedule).day_bookings(day)
+    finally:
+        await redis.aclose()
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line: run, chat, content."""
     p = argparse.ArgumentParser(
@@ -327,6 +381,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="LANG",
         help="also score LANG as if it were beyond the twelve: unsure readings re-read via German",
     )
+    booking = sub.add_parser("booking", help="MigraDO appointments: the front desk's files")
+    bsub = booking.add_subparsers(dest="booking_command", required=True)
+    export = bsub.add_parser("export", help="write a day's appointments as CSV and ICS")
+    export.add_argument("--day", required=True, help="YYYY-MM-DD")
+    export.add_argument("--out", default=".", help="directory for the files (default: here)")
     analytics = sub.add_parser("analytics", help="what editors learn from the bot")
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
@@ -351,6 +410,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _content(settings, args)
     if args.command == "nlu":
         return _nlu(settings, args)
+    if args.command == "booking":
+        return _export(settings, args.day, args.out)
     if args.command == "analytics":
         return asyncio.run(_unanswered(settings, args.limit))
     return 2

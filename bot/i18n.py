@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 RLM = "\u200f"
 CATALOGUE = "ui.ftl"
+STAFF_CATALOGUE = "staff.ftl"
 META = "ui.meta.yml"
 
 
@@ -96,6 +97,8 @@ class Catalogues:
     entries: dict[str, dict[str, _Entry]] = field(default_factory=dict)
     syntax_errors: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: The counsellors' catalogue (``de/staff.ftl``): German only, the team works in German.
+    staff: FluentBundle | None = None
     #: Machine-translated catalogues for languages beyond the twelve: key -> template with
     #: ``{$name}`` placeholders. Filled at run time by the localizer, never written to disk.
     overlay: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -116,6 +119,12 @@ class Catalogues:
             meta_path = directory / lang / META
             if meta_path.is_file():
                 cat.meta[lang] = yaml.safe_load(meta_path.read_text(encoding="utf-8")) or {}
+        staff_path = directory / SOURCE_LANGUAGE / STAFF_CATALOGUE
+        if staff_path.is_file():
+            staff_text = staff_path.read_text(encoding="utf-8")
+            cat.staff = FluentBundle([SOURCE_LANGUAGE], use_isolating=False)
+            cat.staff.add_resource(FluentResource(staff_text))
+            cat.syntax_errors[STAFF_CATALOGUE] = _entries(staff_text)[1]
         if SOURCE_LANGUAGE not in cat.bundles:
             raise FileNotFoundError(
                 f"no reference catalogue {directory / SOURCE_LANGUAGE / CATALOGUE}"
@@ -148,6 +157,20 @@ class Catalogues:
             return bidi(candidate, str(formatted))
         log.error("UI string %s is missing in every catalogue", key)
         return key
+
+    def staff_t(self, key: str, **args: Any) -> str:
+        """A string for counsellors (German)."""
+        bundle = self.staff
+        if bundle is None or not bundle.has_message(key):
+            log.error("staff string %s is missing", key)
+            return key
+        message = bundle.get_message(key)
+        if message.value is None:
+            return key
+        formatted, errors = bundle.format_pattern(message.value, args)
+        if errors:
+            log.warning("staff catalogue key %s: %s", key, errors)
+        return str(formatted)
 
     def source_templates(self, lang: str = "en") -> dict[str, str]:
         """Each message of ``lang`` as text with ``{$name}`` placeholders (to translate)."""
@@ -192,6 +215,10 @@ class Catalogues:
         """Missing keys, empty values, broken placeholders, outdated strings, syntax errors."""
         problems: list[Problem] = []
         reference = self.entries[SOURCE_LANGUAGE]
+        staff_where = f"translations/{SOURCE_LANGUAGE}/{STAFF_CATALOGUE}"
+        if self.staff is None:
+            problems.append(Problem(staff_where, "missing catalogue"))
+        problems += [Problem(staff_where, e) for e in self.syntax_errors.get(STAFF_CATALOGUE, [])]
         for lang in langs:
             where = f"translations/{lang}/{CATALOGUE}"
             if lang not in self.entries:

@@ -54,6 +54,11 @@ class Settings(BaseSettings):
     deepl_api_key: SecretStr | None = None
     translator_timeout_seconds: float = Field(default=8.0, gt=0)
     translation_memory_days: int = Field(default=90, ge=1)
+    #: Conversations with counsellors (transcripts, forum topics) are deleted this many days
+    #: after the case ends.
+    handoff_retention_days: int = Field(default=30, ge=1)
+    #: A case nobody has answered is announced again in the group after this many minutes.
+    handoff_reannounce_minutes: int = Field(default=30, ge=1)
     log_level: str = "INFO"
 
     @property

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
 from bot.channels.local_api import ApiCall
 from bot.i18n import RLM
 from bot.render import to_plain
@@ -69,3 +72,22 @@ def data_of(calls: list[ApiCall], prefix: str) -> list[str]:
 def answered_queries(calls: list[ApiCall]) -> int:
     """How many callback queries were answered."""
     return sum(1 for c in calls if c.method == "answerCallbackQuery")
+
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+class Clock:
+    """A clock the test moves by hand (local times are Dortmund's)."""
+
+    def __init__(self, local: datetime) -> None:
+        self.now = local.replace(tzinfo=BERLIN).astimezone(UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set_local(self, local: datetime) -> None:
+        self.now = local.replace(tzinfo=BERLIN).astimezone(UTC)
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)

@@ -21,25 +21,10 @@ from bot.services.booking import (
     TooMany,
 )
 from bot.services.schedule import Schedule, load_schedule
+from tests.helpers import Clock
 
 SCHEDULE = load_schedule(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
 BERLIN = SCHEDULE.tz
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self, local: datetime) -> None:
-        self.now = local.replace(tzinfo=BERLIN).astimezone(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set_local(self, local: datetime) -> None:
-        self.now = local.replace(tzinfo=BERLIN).astimezone(UTC)
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def slot_id(day: date, hh: int, mm: int) -> str:

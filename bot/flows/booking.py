@@ -14,7 +14,6 @@ the day before and two hours before (a background task, from Redis, survives res
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import html
 import logging
@@ -214,7 +213,6 @@ def _slot_buttons(
 
 async def start_booking(update: Update, context: LotseContext) -> None:
     """Offers MigraDO's services (menu button, the book_appointment intent)."""
-    await answer_query(update)
     lang = language_of(update, context)
     schedule = _schedule(context)
     if _service(context) is None or schedule is None:
@@ -446,7 +444,7 @@ async def interpreter_chosen(update: Update, context: LotseContext) -> State:
         await unavailable(update, context, lang)
         raise ApplicationHandlerStop(ConversationHandler.END)
     if code is None or not (code == "none" or code in BY_CODE or code == lang):
-        await stale_button(update, context)
+        await stale_button(update, context, answered=True)
         raise ApplicationHandlerStop(ConversationHandler.END)
     if await service.update_hold(_user_id(update), interpreter=code) is None:
         await no_draft(update, context, lang)
@@ -508,6 +506,12 @@ async def phone_typed(update: Update, context: LotseContext) -> State | int:
 async def phone_skipped(update: Update, context: LotseContext) -> int:
     """Goes on without a phone number: the summary."""
     await answer_query(update)
+    await skip_phone(update, context)
+    raise ApplicationHandlerStop(ConversationHandler.END)
+
+
+async def skip_phone(update: Update, context: LotseContext) -> None:
+    """The summary without a phone number (also for the button outside the typed steps)."""
     lang = language_of(update, context)
     service = _service(context)
     if service is None:
@@ -519,7 +523,6 @@ async def phone_skipped(update: Update, context: LotseContext) -> int:
         else:
             await service.update_hold(_user_id(update), phone="")
             await send_summary(update, context, lang)
-    raise ApplicationHandlerStop(ConversationHandler.END)
 
 
 async def leave(update: Update, context: LotseContext) -> int:
@@ -677,7 +680,6 @@ async def abort(update: Update, context: LotseContext) -> None:
 
 async def show_my_bookings(update: Update, context: LotseContext) -> None:
     """Lists the person's upcoming appointments with cancel and move buttons (/mybookings)."""
-    await answer_query(update)
     lang = language_of(update, context)
     service = _service(context)
     schedule = _schedule(context)
@@ -815,6 +817,7 @@ async def on_button(update: Update, context: LotseContext) -> None:
     if args is None or not args:
         await stale_button(update, context)
         return
+    await answer_query(update)  # once, here: the steps below never answer it again
     action, rest = args[0], args[1:]
     if action == "start" and not rest:
         await start_booking(update, context)
@@ -825,11 +828,9 @@ async def on_button(update: Update, context: LotseContext) -> None:
     service = _service(context)
     schedule = _schedule(context)
     if service is None or schedule is None:
-        await answer_query(update)
         await unavailable(update, context, lang)
         return
     services = schedule.services
-    await answer_query(update)
     if action == "svc" and len(rest) == 1 and rest[0] in services:
         await show_days(update, context, lang, rest[0])
     elif action == "day" and len(rest) == 2 and rest[0] in services and (day := _day(rest[1])):
@@ -837,7 +838,7 @@ async def on_button(update: Update, context: LotseContext) -> None:
     elif action == "time" and len(rest) == 2 and rest[0] in services:
         await hold_time(update, context, lang, rest[0], rest[1])
     elif action == "nophone" and not rest:
-        await phone_skipped_stateless(update, context)
+        await skip_phone(update, context)
     elif action == "confirm" and not rest:
         await confirm(update, context)
     elif action == "abort" and not rest:
@@ -869,13 +870,7 @@ async def on_button(update: Update, context: LotseContext) -> None:
         else:
             await hold_time(update, context, lang, old.service_id, rest[1], copy_from=old.code)
     else:
-        await stale_button(update, context)
-
-
-async def phone_skipped_stateless(update: Update, context: LotseContext) -> None:
-    """The 'without phone' button outside the typed steps (e.g. after a restart)."""
-    with contextlib.suppress(ApplicationHandlerStop):
-        await phone_skipped(update, context)
+        await stale_button(update, context, answered=True)
 
 
 async def offer_buttons(

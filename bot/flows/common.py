@@ -157,10 +157,14 @@ async def answer_query(update: Update, text: str | None = None) -> None:
         await update.callback_query.answer(text)
 
 
-async def stale_button(update: Update, context: LotseContext) -> None:
-    """Answers a forged, foreign or outdated button politely, with the menu."""
+async def stale_button(update: Update, context: LotseContext, *, answered: bool = False) -> None:
+    """Answers a forged, foreign or outdated button politely, with the menu.
+
+    ``answered``: the caller has already answered the callback query (a query is answered once).
+    """
     lang = language_of(update, context)
-    await answer_query(update, context.bot_data.catalogues.t(lang, "fallback-stale-button"))
+    if not answered:
+        await answer_query(update, context.bot_data.catalogues.t(lang, "fallback-stale-button"))
     await send_menu(update, context, lang, intro=t(context, lang, "fallback-stale-button"))
 
 

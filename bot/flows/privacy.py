@@ -24,11 +24,20 @@ def _confirm_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
 async def explain(update: Update, context: LotseContext) -> None:
     """Says what is stored, for how long, and offers deletion."""
     lang = language_of(update, context)
-    days = context.bot_data.settings.user_data_retention_days
+    settings = context.bot_data.settings
+    schedule = context.bot_data.content.current.booking
     markup = InlineKeyboardMarkup(
         [[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "ask")]]
     )
-    await say(update, context, lang, t(context, lang, "privacy-info", days=days), markup)
+    text = t(
+        context,
+        lang,
+        "privacy-info",
+        days=settings.user_data_retention_days,
+        booking_days=schedule.keep_after.days if schedule else 30,
+        case_days=settings.handoff_retention_days,
+    )
+    await say(update, context, lang, text, markup)
 
 
 async def ask_delete(update: Update, context: LotseContext) -> None:

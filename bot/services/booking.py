@@ -695,8 +695,16 @@ class BookingService:
                 continue  # another worker took it
             code, _, kind = _s(member).partition("|")
             booking = await self.get(code)
-            # Too late to help: the appointment has begun (e.g. the bot was down for hours).
+            # Too late to help: the appointment has begun (e.g. the bot was down for hours),
+            # or "tomorrow …" would be wrong because the day has come.
             if booking is None or not booking.active or booking.start <= now:
+                continue
+            schedule = self._schedule()
+            if (
+                kind == "day"
+                and schedule
+                and schedule.local_day(now) >= schedule.local_day(booking.start)
+            ):
                 continue
             due.append(DueReminder(booking, kind))
         return due

@@ -42,7 +42,6 @@ counselling-district-found = Ihr Standort liegt im Stadtbezirk { $district }.
 
 ## Abläufe, die später kommen
 
-handoff-coming-soon = Über diesen Chat mit einer Beraterin oder einem Berater schreiben – das kommt bald. Bis dahin helfen Ihnen die Beraterinnen und Berater von MigraDO persönlich, kostenlos, in vielen Sprachen und mit Video-Dolmetschern: { $name }, { $address }.
 
 ## Nachrichten, die ich nicht lesen kann, alte Knöpfe
 
@@ -58,11 +57,11 @@ error-storage = Ich erreiche meinen Speicher gerade nicht. Bitte versuchen Sie e
 
 ## Datenschutz
 
-privacy-info = Was ich über Sie speichere: Ihre Sprachwahl und wo Sie in einem Gespräch sind (zum Beispiel, dass ich nach Ihrem Stadtbezirk gefragt habe). Den Text Ihrer Nachrichten speichere ich nicht. Ihre Daten werden { $days } Tage nach Ihrer letzten Änderung gelöscht, oder sofort mit /delete_my_data.
+privacy-info = Was ich über Sie speichere: Ihre Sprachwahl und wo Sie in einem Gespräch sind – { $days } Tage nach Ihrer letzten Änderung gelöscht. Ihre letzten Fragen an mich, zwei Stunden lang, damit das Beratungsteam sie sieht, wenn Sie mit einem Menschen sprechen möchten. Ihre Termine bei MigraDO mit Name und Telefonnummer – gelöscht { $booking_days } Tage nach dem Termin. Gespräche mit dem Beratungsteam – gelöscht { $case_days } Tage nach ihrem Ende. Mit /delete_my_data lösche ich sofort alles; Termine sage ich vorher ab.
 privacy-delete-ask = Soll ich alles löschen, was ich über Sie gespeichert habe?
 privacy-delete-yes = Ja, meine Daten löschen
 privacy-delete-no = Nein, behalten
-privacy-deleted = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert hatte. Mit /start können Sie neu beginnen.
+privacy-deleted = Erledigt: Ich habe alles gelöscht, was ich über Sie gespeichert hatte – auch Ihre Termine (sie sind abgesagt) und Gespräche mit dem Beratungsteam. Mit /start können Sie neu beginnen.
 privacy-delete-cancelled = Es wurde nichts gelöscht.
 
 ## Hilfe und Befehlsbeschreibungen
@@ -155,3 +154,30 @@ mybookings-moved = Ihr Termin ist verschoben. Der alte Termin { $code } ist abge
 mybookings-not-yours = Diesen Termin finde ich nicht, oder er ist schon abgesagt.
 command-mybookings = Meine Termine bei MigraDO
 staff-only = Dieser Befehl ist nur für die Beraterinnen und Berater von MigraDO.
+
+## Mit einem Menschen sprechen (Beratung im Chat)
+
+handoff-unavailable = Mit einer Beraterin oder einem Berater hier im Chat schreiben geht gerade nicht. Die Beraterinnen und Berater von MigraDO helfen Ihnen persönlich, kostenlos, in vielen Sprachen und mit Video-Dolmetschern: { $name }, { $address }.
+handoff-consent = Ich kann Sie mit dem Beratungsteam von MigraDO verbinden. Dafür bekommt das Team: Ihre Sprache, Ihren Vornamen aus Telegram, Ihre letzten Fragen an mich, Ihre Termine und alles, was Sie ab jetzt hier schreiben. Ihre Nachrichten werden maschinell übersetzt. Das Gespräch wird { $days } Tage nach seinem Ende gelöscht, oder sofort mit /delete_my_data. Sind Sie einverstanden?
+handoff-consent-yes = ✅ Ja, bitte verbinden
+handoff-consent-no = Nein, danke
+handoff-declined = In Ordnung, ich habe nichts weitergegeben. Sie können jederzeit wieder „Mit einem Menschen sprechen“ wählen.
+handoff-ask-subject = Worum geht es? Schreiben Sie es in einem Satz – oder tippen Sie auf den Knopf.
+handoff-skip-subject = Weiter ohne Beschreibung
+handoff-opened = Ihre Anfrage Nr. { $case } ist beim Beratungsteam angekommen. Schreiben Sie hier einfach weiter, ich übersetze in beide Richtungen. Mit /end beenden Sie das Gespräch.
+handoff-expect-now = Das Team ist gerade im Dienst und antwortet, sobald jemand frei ist. Das kann etwas dauern.
+handoff-expect-later = Gerade ist niemand im Dienst. Die nächste Beratungszeit beginnt { $when }. Ihre Nachrichten warten bis dahin. Sie können auch einen Termin bei MigraDO buchen.
+handoff-already-open = Sie sind schon mit dem Beratungsteam verbunden (Anfrage Nr. { $case }). Schreiben Sie einfach hier.
+handoff-end = ✖ Gespräch beenden
+handoff-ended-by-you = Sie haben das Gespräch beendet. Danke! Sie können jederzeit wieder „Mit einem Menschen sprechen“ wählen.
+handoff-closed = Das Beratungsteam hat Ihre Anfrage Nr. { $case } abgeschlossen. Sie können jederzeit eine neue beginnen.
+handoff-no-case = Sie haben gerade kein offenes Gespräch mit dem Beratungsteam.
+handoff-claimed = Eine Beraterin oder ein Berater kümmert sich jetzt um Ihre Anfrage.
+handoff-reply = 💬 Antwort vom Beratungsteam:
+handoff-original = Original auf Deutsch:
+handoff-not-translated = Ich konnte diese Nachricht gerade nicht übersetzen. Hier ist sie auf Deutsch:
+handoff-media-not-sent = Diese Art von Nachricht kann ich nicht weitergeben. Bitte schreiben Sie Text, oder schicken Sie ein Foto oder eine Datei.
+handoff-emergency = ⚠️ Wenn Sie oder jemand anderes in Gefahr sind, rufen Sie sofort an: Notruf (Rettungsdienst, Feuerwehr) { $emergency }, Polizei { $police }. Telefonseelsorge, kostenlos, Tag und Nacht: { $crisis }.
+handoff-emergency-urgent = Ich habe Ihre Nachricht als dringend an das Beratungsteam gegeben.
+handoff-emergency-offer = Möchten Sie jetzt einem Menschen schreiben? Tippen Sie auf den Knopf.
+command-end = Gespräch mit der Beratung beenden

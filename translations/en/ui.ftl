@@ -43,7 +43,6 @@ counselling-district-found = Your location is in the district { $district }.
 
 ## Flows that come later
 
-handoff-coming-soon = Talking to a counsellor through this chat is coming soon. Until then, the counsellors of MigraDO help you in person, free of charge, in many languages and with video interpreters: { $name }, { $address }.
 
 ## Messages I cannot read, old buttons
 
@@ -59,11 +58,11 @@ error-storage = I cannot reach my memory right now. Please try again in a minute
 
 ## Privacy
 
-privacy-info = What I store about you: your language choice and where you are in a conversation (for example, that I asked for your district). I do not store the text of your messages. Your data is deleted { $days } days after your last change, or now with /delete_my_data.
+privacy-info = What I store about you: your language choice and where you are in a conversation — deleted { $days } days after your last change. Your last questions to me, for two hours, so the counselling team can see them if you want to talk to a person. Your appointments at MigraDO with name and phone number — deleted { $booking_days } days after the appointment. Conversations with the counselling team — deleted { $case_days } days after they end. With /delete_my_data I delete everything at once; appointments are cancelled first.
 privacy-delete-ask = Do you want me to delete everything I store about you?
 privacy-delete-yes = Yes, delete my data
 privacy-delete-no = No, keep it
-privacy-deleted = Done: I have deleted everything I stored about you. Send /start to begin again.
+privacy-deleted = Done: I have deleted everything I stored about you — your appointments too (they are cancelled) and conversations with the counselling team. Send /start to begin again.
 privacy-delete-cancelled = Nothing was deleted.
 
 ## Help and command descriptions
@@ -156,3 +155,30 @@ mybookings-moved = Your appointment has been moved. The old appointment { $code 
 mybookings-not-yours = I cannot find this appointment, or it is already cancelled.
 command-mybookings = My appointments at MigraDO
 staff-only = This command is only for the counsellors of MigraDO.
+
+## Talking to a person (counselling in the chat)
+
+handoff-unavailable = Writing to a counsellor here in the chat is not possible right now. The counsellors of MigraDO help you in person, free of charge, in many languages and with video interpreters: { $name }, { $address }.
+handoff-consent = I can connect you with the counselling team of MigraDO. For this, the team gets: your language, your first name from Telegram, your last questions to me, your appointments and everything you write here from now on. Your messages are translated by machine. The conversation is deleted { $days } days after it ends, or at once with /delete_my_data. Do you agree?
+handoff-consent-yes = ✅ Yes, please connect me
+handoff-consent-no = No, thank you
+handoff-declined = All right, I have not passed anything on. You can choose "Talk to a person" again at any time.
+handoff-ask-subject = What is it about? Write it in one sentence — or tap the button.
+handoff-skip-subject = Continue without a description
+handoff-opened = Your request no. { $case } has reached the counselling team. Just keep writing here, I translate both ways. Send /end to finish the conversation.
+handoff-expect-now = The team is on duty now and will answer as soon as someone is free. This can take a while.
+handoff-expect-later = Nobody is on duty right now. The next counselling time starts { $when }. Your messages wait until then. You can also book an appointment at MigraDO.
+handoff-already-open = You are already connected with the counselling team (request no. { $case }). Just write here.
+handoff-end = ✖ End the conversation
+handoff-ended-by-you = You have ended the conversation. Thank you! You can choose "Talk to a person" again at any time.
+handoff-closed = The counselling team has closed your request no. { $case }. You can start a new one at any time.
+handoff-no-case = You have no open conversation with the counselling team right now.
+handoff-claimed = A counsellor is now looking after your request.
+handoff-reply = 💬 Answer from the counselling team:
+handoff-original = Original in German:
+handoff-not-translated = I could not translate this message just now. Here it is in German:
+handoff-media-not-sent = I cannot pass on this kind of message. Please write text, or send a photo or a file.
+handoff-emergency = ⚠️ If you or someone else is in danger, call now: emergency (ambulance, fire brigade) { $emergency }, police { $police }. Telefonseelsorge (crisis line), free, day and night: { $crisis }.
+handoff-emergency-urgent = I have passed your message to the counselling team as urgent.
+handoff-emergency-offer = Would you like to write to a person now? Tap the button.
+command-end = End the conversation with a counsellor

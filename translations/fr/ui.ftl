@@ -42,7 +42,6 @@ counselling-district-found = Votre position se trouve dans l’arrondissement { 
 
 ## Fonctions qui viendront plus tard
 
-handoff-coming-soon = Écrire à une conseillère ou à un conseiller dans ce chat sera bientôt possible. En attendant, les conseillères et conseillers de MigraDO vous aident en personne, gratuitement, dans de nombreuses langues et avec des interprètes par vidéo : { $name }, { $address }.
 
 ## Messages que je ne peux pas lire, anciens boutons
 
@@ -58,11 +57,11 @@ error-storage = Je n’arrive pas à accéder à ma mémoire pour le moment. Veu
 
 ## Protection des données
 
-privacy-info = Ce que j’enregistre sur vous : votre choix de langue et l’étape où vous en êtes dans une conversation (par exemple, que je vous ai demandé votre arrondissement). Je n’enregistre pas le texte de vos messages. Vos données sont supprimées { $days } jours après votre dernière modification, ou tout de suite avec /delete_my_data.
+privacy-info = Ce que j’enregistre sur vous : votre choix de langue et l’étape où vous en êtes dans une conversation — supprimés { $days } jours après votre dernière modification. Les dernières questions que vous m’avez posées, pendant deux heures, pour que l’équipe de conseil les voie si vous voulez parler à une personne. Vos rendez-vous chez MigraDO avec nom et numéro de téléphone — supprimés { $booking_days } jours après le rendez-vous. Les conversations avec l’équipe de conseil — supprimées { $case_days } jours après leur fin. Avec /delete_my_data, je supprime tout tout de suite ; j’annule d’abord les rendez-vous.
 privacy-delete-ask = Voulez-vous que je supprime tout ce que j’ai enregistré sur vous ?
 privacy-delete-yes = Oui, supprimer mes données
 privacy-delete-no = Non, les garder
-privacy-deleted = C’est fait : j’ai supprimé tout ce que j’avais enregistré sur vous. Envoyez /start pour recommencer.
+privacy-deleted = C’est fait : j’ai supprimé tout ce que j’avais enregistré sur vous — aussi vos rendez-vous (ils sont annulés) et les conversations avec l’équipe de conseil. Envoyez /start pour recommencer.
 privacy-delete-cancelled = Rien n’a été supprimé.
 
 ## Aide et description des commandes
@@ -155,3 +154,30 @@ mybookings-moved = Votre rendez-vous est déplacé. L’ancien rendez-vous { $co
 mybookings-not-yours = Je ne trouve pas ce rendez-vous, ou il est déjà annulé.
 command-mybookings = Mes rendez-vous chez MigraDO
 staff-only = Cette commande est réservée aux conseillères et conseillers de MigraDO.
+
+## Parler à une personne (conseil dans le chat)
+
+handoff-unavailable = Pour le moment, il n’est pas possible d’écrire à une conseillère ou à un conseiller dans ce chat. Les conseillères et conseillers de MigraDO vous aident en personne, gratuitement, dans de nombreuses langues et avec des interprètes par vidéo : { $name }, { $address }.
+handoff-consent = Je peux vous mettre en contact avec l’équipe de conseil de MigraDO. Pour cela, l’équipe reçoit : votre langue, votre prénom sur Telegram, les dernières questions que vous m’avez posées, vos rendez-vous et tout ce que vous écrivez ici à partir de maintenant. Vos messages sont traduits par une machine. La conversation est supprimée { $days } jours après sa fin, ou tout de suite avec /delete_my_data. Êtes-vous d’accord ?
+handoff-consent-yes = ✅ Oui, mettez-moi en contact
+handoff-consent-no = Non, merci
+handoff-declined = D’accord, je n’ai rien transmis. Vous pouvez de nouveau choisir « Parler à une personne » à tout moment.
+handoff-ask-subject = De quoi s’agit-il ? Écrivez-le en une phrase — ou touchez le bouton.
+handoff-skip-subject = Continuer sans description
+handoff-opened = Votre demande n° { $case } est arrivée à l’équipe de conseil. Continuez simplement à écrire ici, je traduis dans les deux sens. Envoyez /end pour terminer la conversation.
+handoff-expect-now = L’équipe est de service en ce moment et répondra dès que quelqu’un sera libre. Cela peut prendre un peu de temps.
+handoff-expect-later = Personne n’est de service en ce moment. Prochaine heure de conseil : { $when }. Vos messages attendent jusque-là. Vous pouvez aussi prendre rendez-vous chez MigraDO.
+handoff-already-open = Vous êtes déjà en contact avec l’équipe de conseil (demande n° { $case }). Écrivez simplement ici.
+handoff-end = ✖ Terminer la conversation
+handoff-ended-by-you = Vous avez terminé la conversation. Merci ! Vous pouvez de nouveau choisir « Parler à une personne » à tout moment.
+handoff-closed = L’équipe de conseil a clôturé votre demande n° { $case }. Vous pouvez en commencer une nouvelle à tout moment.
+handoff-no-case = Vous n’avez pas de conversation ouverte avec l’équipe de conseil en ce moment.
+handoff-claimed = Une conseillère ou un conseiller s’occupe maintenant de votre demande.
+handoff-reply = 💬 Réponse de l’équipe de conseil :
+handoff-original = Original en allemand :
+handoff-not-translated = Je n’ai pas pu traduire ce message pour le moment. Le voici en allemand :
+handoff-media-not-sent = Je ne peux pas transmettre ce type de message. Veuillez écrire un texte, ou envoyer une photo ou un fichier.
+handoff-emergency = ⚠️ Si vous ou une autre personne êtes en danger, appelez tout de suite : urgences (ambulance, pompiers) { $emergency }, police { $police }. Telefonseelsorge (ligne d’écoute en cas de crise), gratuite, jour et nuit : { $crisis }.
+handoff-emergency-urgent = J’ai transmis votre message à l’équipe de conseil comme urgent.
+handoff-emergency-offer = Voulez-vous écrire à une personne maintenant ? Touchez le bouton.
+command-end = Terminer la conversation avec l’équipe de conseil

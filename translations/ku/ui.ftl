@@ -42,7 +42,6 @@ counselling-district-found = Cihê we di navçeya { $district } de ye.
 
 ## Karên ku paşê tên
 
-handoff-coming-soon = Nivîsandina bi şêwirmendekî re bi riya vê chatê di demeke nêzîk de tê. Heta wê demê şêwirmendên MigraDO rû bi rû, belaş, bi gelek zimanan û bi wergêrên vîdeoyî alîkariya we dikin: { $name }, { $address }.
 
 ## Peyamên ku ez nikarim bixwînim, bişkokên kevn
 
@@ -58,11 +57,11 @@ error-storage = Ez niha nikarim bigihêjim bîra xwe. Ji kerema xwe piştî deqe
 
 ## Parastina daneyan
 
-privacy-info = Ez çi li ser we tomar dikim: bijartina zimanê we û hûn di axaftinê de li ku ne (mînak, ku min navçeya we pirsî). Ez nivîsa peyamên we tomar nakim. Daneyên we { $days } roj piştî guhertina we ya dawî têne jêbirin, an jî yekser bi /delete_my_data.
+privacy-info = Ez çi li ser we tomar dikim: bijartina zimanê we û hûn di axaftinê de li ku ne — { $days } roj piştî guhertina we ya dawî tê jêbirin. Pirsên we yên dawî ji min re, du saetan, da ku tîma şêwirmendiyê wan bibîne heke hûn bixwazin bi mirovekî re biaxivin. Randevûyên we li MigraDO bi nav û hejmara telefonê — { $booking_days } roj piştî randevûyê têne jêbirin. Axaftinên bi tîma şêwirmendiyê re — { $case_days } roj piştî ku diqedin têne jêbirin. Bi /delete_my_data ez her tiştî yekser jê dibim; berê wê randevûyan betal dikim.
 privacy-delete-ask = Ez her tiştê ku min li ser we tomar kiriye jê bibim?
 privacy-delete-yes = Erê, daneyên min jê bibe
 privacy-delete-no = Na, bila bimînin
-privacy-deleted = Temam: Min her tiştê ku li ser we tomar kiribû jê bir. Bi /start hûn dikarin ji nû ve dest pê bikin.
+privacy-deleted = Temam: Min her tiştê ku li ser we tomar kiribû jê bir — randevûyên we jî (ew hatin betalkirin) û axaftinên bi tîma şêwirmendiyê re. Bi /start hûn dikarin ji nû ve dest pê bikin.
 privacy-delete-cancelled = Tiştek nehat jêbirin.
 
 ## Alîkarî û ravekirina fermanan
@@ -155,3 +154,30 @@ mybookings-moved = Dema randevûya we hat guhertin. Randevûya kevn { $code } ha
 mybookings-not-yours = Ez vê randevûyê nabînim, an jî ew berê hatiye betalkirin.
 command-mybookings = Randevûyên min li MigraDO
 staff-only = Ev ferman tenê ji bo şêwirmendên MigraDO ye.
+
+## Bi mirovekî re axaftin (şêwirmendî di chatê de)
+
+handoff-unavailable = Niha nivîsandina bi şêwirmendekî re li vir di chatê de ne pêkan e. Şêwirmendên MigraDO rû bi rû, belaş, bi gelek zimanan û bi wergêrên vîdeoyî alîkariya we dikin: { $name }, { $address }.
+handoff-consent = Ez dikarim we bi tîma şêwirmendiyê ya MigraDO ve girê bidim. Ji bo vê, tîm van tiştan distîne: zimanê we, navê we yê pêşîn ji Telegramê, pirsên we yên dawî ji min re, randevûyên we û her tiştê ku hûn ji niha û pê ve li vir dinivîsin. Peyamên we bi makîneyê têne wergerandin. Axaftin { $days } roj piştî ku diqede tê jêbirin, an jî yekser bi /delete_my_data. Hûn razî ne?
+handoff-consent-yes = ✅ Erê, ji kerema xwe min girê bide
+handoff-consent-no = Na, spas
+handoff-declined = Baş e, min tiştek neda kesî. Hûn dikarin her dem dîsa "Bi mirovekî re biaxivin" hilbijêrin.
+handoff-ask-subject = Mijar çi ye? Bi hevokekê binivîsin — an li ser bişkokê bitikînin.
+handoff-skip-subject = Bêyî ravekirinê bidomîne
+handoff-opened = Daxwaza we ya hejmar { $case } gihîşt tîma şêwirmendiyê. Tenê li vir binivîsin, ez ji her du aliyan ve werdigerînim. Bi /end hûn axaftinê diqedînin.
+handoff-expect-now = Tîm niha li ser kar e û dê bersiv bide gava ku kesek vala bibe. Dibe ku ev hinekî dem bigire.
+handoff-expect-later = Niha kes ne li ser kar e. Dema şêwirmendiyê ya bê: { $when }. Peyamên we heta wê demê li bendê dimînin. Hûn dikarin li MigraDO randevûyekê jî bigirin.
+handoff-already-open = Hûn jixwe bi tîma şêwirmendiyê ve girêdayî ne (daxwaza hejmar { $case }). Tenê li vir binivîsin.
+handoff-end = ✖ Axaftinê biqedîne
+handoff-ended-by-you = We axaftin qedand. Spas! Hûn dikarin her dem dîsa "Bi mirovekî re biaxivin" hilbijêrin.
+handoff-closed = Tîma şêwirmendiyê daxwaza we ya hejmar { $case } qedand. Hûn dikarin her dem daxwazeke nû dest pê bikin.
+handoff-no-case = Niha axaftineke we ya vekirî bi tîma şêwirmendiyê re tune ye.
+handoff-claimed = Niha şêwirmendek bi daxwaza we re mijûl dibe.
+handoff-reply = 💬 Bersiv ji tîma şêwirmendiyê:
+handoff-original = Orîjînal bi almanî:
+handoff-not-translated = Ez niha nikarim vê peyamê wergerînim. Va ye bi almanî:
+handoff-media-not-sent = Ez nikarim vî cureyê peyamê bişînim. Ji kerema xwe nivîsê binivîsin, an wêneyek an pelek bişînin.
+handoff-emergency = ⚠️ Heke hûn an kesekî din di xeterê de ne, yekser telefon bikin: Acîl (ambulans, agirkujî) { $emergency }, polîs { $police }. Telefonseelsorge (xeta krîzê), belaş, şev û roj: { $crisis }.
+handoff-emergency-urgent = Min peyama we wekî acîl şand tîma şêwirmendiyê.
+handoff-emergency-offer = Hûn dixwazin niha ji mirovekî re binivîsin? Li ser bişkokê bitikînin.
+command-end = Axaftina bi şêwirmendiyê re biqedîne

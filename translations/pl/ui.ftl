@@ -42,7 +42,6 @@ counselling-district-found = Państwa lokalizacja jest w dzielnicy { $district }
 
 ## Funkcje, które pojawią się później
 
-handoff-coming-soon = Pisanie z doradczynią lub doradcą przez ten czat będzie wkrótce możliwe. Do tego czasu doradczynie i doradcy z MigraDO pomogą Państwu osobiście, bezpłatnie, w wielu językach i z tłumaczami przez wideo: { $name }, { $address }.
 
 ## Wiadomości, których nie mogę przeczytać, stare przyciski
 
@@ -58,11 +57,11 @@ error-storage = Nie mam teraz dostępu do mojej pamięci. Proszę spróbować po
 
 ## Ochrona danych
 
-privacy-info = Co zapisuję o Państwu: wybrany język i miejsce w rozmowie (na przykład to, że zapytałem o Państwa dzielnicę). Nie zapisuję treści Państwa wiadomości. Państwa dane zostaną usunięte { $days } dni po Państwa ostatniej zmianie albo od razu poleceniem /delete_my_data.
+privacy-info = Co zapisuję o Państwu: wybrany język i miejsce w rozmowie — usuwam je { $days } dni po Państwa ostatniej zmianie. Państwa ostatnie pytania do mnie, przez dwie godziny, aby zespół doradców mógł je zobaczyć, jeśli zechcą Państwo porozmawiać z człowiekiem. Państwa wizyty w MigraDO z imieniem, nazwiskiem i numerem telefonu — usuwam je { $booking_days } dni po wizycie. Rozmowy z zespołem doradców — usuwam je { $case_days } dni po ich zakończeniu. Poleceniem /delete_my_data od razu usuwam wszystko; wcześniej odwołuję wizyty.
 privacy-delete-ask = Czy mam usunąć wszystko, co o Państwu zapisałem?
 privacy-delete-yes = Tak, usuń moje dane
 privacy-delete-no = Nie, zachowaj
-privacy-deleted = Gotowe: usunąłem wszystko, co o Państwu zapisałem. Poleceniem /start można zacząć od nowa.
+privacy-deleted = Gotowe: usunąłem wszystko, co o Państwu zapisałem — także Państwa wizyty (są odwołane) i rozmowy z zespołem doradców. Poleceniem /start można zacząć od nowa.
 privacy-delete-cancelled = Nic nie zostało usunięte.
 
 ## Pomoc i opisy poleceń
@@ -155,3 +154,30 @@ mybookings-moved = Państwa wizyta została przełożona. Stara wizyta { $code }
 mybookings-not-yours = Nie mogę znaleźć tej wizyty albo jest już odwołana.
 command-mybookings = Moje wizyty w MigraDO
 staff-only = To polecenie jest tylko dla doradczyń i doradców MigraDO.
+
+## Rozmowa z człowiekiem (porady na czacie)
+
+handoff-unavailable = Pisanie z doradczynią lub doradcą tutaj na czacie nie jest teraz możliwe. Doradczynie i doradcy z MigraDO pomogą Państwu osobiście, bezpłatnie, w wielu językach i z tłumaczami przez wideo: { $name }, { $address }.
+handoff-consent = Mogę połączyć Państwa z zespołem doradców MigraDO. Zespół otrzyma wtedy: Państwa język, imię z konta Telegram, ostatnie pytania do mnie, Państwa wizyty i wszystko, co od teraz Państwo tu napiszą. Wiadomości są tłumaczone maszynowo. Rozmowa zostanie usunięta { $days } dni po jej zakończeniu albo od razu poleceniem /delete_my_data. Czy zgadzają się Państwo?
+handoff-consent-yes = ✅ Tak, proszę połączyć
+handoff-consent-no = Nie, dziękuję
+handoff-declined = Dobrze, niczego nie przekazałem. W każdej chwili mogą Państwo znowu wybrać „Rozmowa z człowiekiem”.
+handoff-ask-subject = O co chodzi? Proszę napisać to w jednym zdaniu — albo dotknąć przycisku.
+handoff-skip-subject = Dalej bez opisu
+handoff-opened = Państwa zgłoszenie nr { $case } dotarło do zespołu doradców. Proszę po prostu pisać dalej tutaj, tłumaczę w obie strony. Poleceniem /end kończą Państwo rozmowę.
+handoff-expect-now = Zespół ma teraz dyżur i odpowie, gdy tylko ktoś będzie wolny. To może chwilę potrwać.
+handoff-expect-later = Teraz nikt nie ma dyżuru. Następny dyżur doradców zaczyna się: { $when }. Państwa wiadomości poczekają do tego czasu. Mogą Państwo też umówić wizytę w MigraDO.
+handoff-already-open = Są już Państwo połączeni z zespołem doradców (zgłoszenie nr { $case }). Proszę po prostu pisać tutaj.
+handoff-end = ✖ Zakończ rozmowę
+handoff-ended-by-you = Zakończyli Państwo rozmowę. Dziękuję! W każdej chwili mogą Państwo znowu wybrać „Rozmowa z człowiekiem”.
+handoff-closed = Zespół doradców zamknął Państwa zgłoszenie nr { $case }. W każdej chwili mogą Państwo zacząć nowe.
+handoff-no-case = Nie mają Państwo teraz otwartej rozmowy z zespołem doradców.
+handoff-claimed = Doradczyni lub doradca zajmuje się teraz Państwa zgłoszeniem.
+handoff-reply = 💬 Odpowiedź od zespołu doradców:
+handoff-original = Oryginał po niemiecku:
+handoff-not-translated = Nie udało mi się teraz przetłumaczyć tej wiadomości. Oto ona po niemiecku:
+handoff-media-not-sent = Nie mogę przekazać tego rodzaju wiadomości. Proszę napisać tekst albo wysłać zdjęcie lub plik.
+handoff-emergency = ⚠️ Jeśli Państwu lub komuś innemu grozi niebezpieczeństwo, proszę od razu zadzwonić: numer alarmowy (pogotowie, straż pożarna) { $emergency }, policja { $police }. Telefonseelsorge (telefon zaufania w kryzysie), bezpłatnie, w dzień i w nocy: { $crisis }.
+handoff-emergency-urgent = Przekazałem Państwa wiadomość zespołowi doradców jako pilną.
+handoff-emergency-offer = Czy chcą Państwo teraz napisać do człowieka? Proszę dotknąć przycisku.
+command-end = Zakończ rozmowę z doradcą

@@ -42,7 +42,6 @@ counselling-district-found = Locația dumneavoastră este în cartierul { $distr
 
 ## Flows that come later
 
-handoff-coming-soon = Să scrieți cu o consilieră sau un consilier prin acest chat — asta vine în curând. Până atunci, consilierii de la MigraDO vă ajută personal, gratuit, în multe limbi și cu interpreți prin video: { $name }, { $address }.
 
 ## Messages I cannot read, old buttons
 
@@ -58,11 +57,11 @@ error-storage = Nu pot ajunge la memoria mea acum. Vă rog să încercați din n
 
 ## Privacy
 
-privacy-info = Ce salvez despre dumneavoastră: limba aleasă și unde sunteți într-o conversație (de exemplu, că v-am întrebat de cartier). Nu salvez textul mesajelor dumneavoastră. Datele dumneavoastră se șterg la { $days } zile după ultima modificare sau imediat cu /delete_my_data.
+privacy-info = Ce salvez despre dumneavoastră: limba aleasă și unde sunteți într-o conversație — se șterg la { $days } de zile după ultima modificare. Ultimele întrebări pe care mi le-ați pus, timp de două ore, ca echipa de consiliere să le vadă dacă doriți să vorbiți cu un om. Programările dumneavoastră la MigraDO, cu nume și număr de telefon — se șterg la { $booking_days } de zile după programare. Conversațiile cu echipa de consiliere — se șterg la { $case_days } de zile după ce se încheie. Cu /delete_my_data șterg imediat totul; mai întâi anulez programările.
 privacy-delete-ask = Să șterg tot ce am salvat despre dumneavoastră?
 privacy-delete-yes = Da, ștergeți datele mele
 privacy-delete-no = Nu, păstrați-le
-privacy-deleted = Gata: am șters tot ce salvasem despre dumneavoastră. Cu /start puteți începe din nou.
+privacy-deleted = Gata: am șters tot ce salvasem despre dumneavoastră — și programările (sunt anulate), și conversațiile cu echipa de consiliere. Cu /start puteți începe din nou.
 privacy-delete-cancelled = Nu s-a șters nimic.
 
 ## Help and command descriptions
@@ -155,3 +154,30 @@ mybookings-moved = Programarea dumneavoastră a fost mutată. Programarea veche 
 mybookings-not-yours = Nu găsesc această programare sau a fost deja anulată.
 command-mybookings = Programările mele la MigraDO
 staff-only = Această comandă este doar pentru consilierele și consilierii de la MigraDO.
+
+## Vorbiți cu un om (consiliere în chat)
+
+handoff-unavailable = Acum nu puteți scrie aici în chat cu o consilieră sau un consilier. Consilierii de la MigraDO vă ajută personal, gratuit, în multe limbi și cu interpreți prin video: { $name }, { $address }.
+handoff-consent = Vă pot pune în legătură cu echipa de consiliere de la MigraDO. Pentru asta, echipa primește: limba dumneavoastră, prenumele din Telegram, ultimele întrebări pe care mi le-ați pus, programările dumneavoastră și tot ce scrieți aici de acum înainte. Mesajele dumneavoastră sunt traduse automat. Conversația se șterge la { $days } de zile după ce se încheie sau imediat cu /delete_my_data. Sunteți de acord?
+handoff-consent-yes = ✅ Da, vă rog să mă conectați
+handoff-consent-no = Nu, mulțumesc
+handoff-declined = Bine, nu am transmis nimic. Puteți alege oricând din nou „Vorbiți cu un om”.
+handoff-ask-subject = Despre ce este vorba? Scrieți într-o singură propoziție — sau atingeți butonul.
+handoff-skip-subject = Continuați fără descriere
+handoff-opened = Cererea dumneavoastră nr. { $case } a ajuns la echipa de consiliere. Scrieți mai departe aici, eu traduc în ambele sensuri. Cu /end încheiați conversația.
+handoff-expect-now = Echipa este acum de serviciu și răspunde imediat ce cineva este liber. Poate dura puțin.
+handoff-expect-later = Acum nu este nimeni de serviciu. Următorul program de consiliere începe: { $when }. Mesajele dumneavoastră așteaptă până atunci. Puteți face și o programare la MigraDO.
+handoff-already-open = Sunteți deja în legătură cu echipa de consiliere (cererea nr. { $case }). Scrieți pur și simplu aici.
+handoff-end = ✖ Încheiați conversația
+handoff-ended-by-you = Ați încheiat conversația. Vă mulțumim! Puteți alege oricând din nou „Vorbiți cu un om”.
+handoff-closed = Echipa de consiliere a închis cererea dumneavoastră nr. { $case }. Puteți începe oricând una nouă.
+handoff-no-case = Acum nu aveți nicio conversație deschisă cu echipa de consiliere.
+handoff-claimed = O consilieră sau un consilier se ocupă acum de cererea dumneavoastră.
+handoff-reply = 💬 Răspuns de la echipa de consiliere:
+handoff-original = Originalul în germană:
+handoff-not-translated = Acum nu am putut traduce acest mesaj. Iată-l în germană:
+handoff-media-not-sent = Nu pot transmite acest tip de mesaj. Vă rog să scrieți un text sau să trimiteți o fotografie sau un fișier.
+handoff-emergency = ⚠️ Dacă sunteți în pericol sau altcineva este în pericol, sunați imediat: urgențe (ambulanță, pompieri) { $emergency }, poliție { $police }. Telefonseelsorge (linie telefonică de criză), gratuit, zi și noapte: { $crisis }.
+handoff-emergency-urgent = Am trimis mesajul dumneavoastră ca urgent la echipa de consiliere.
+handoff-emergency-offer = Doriți să scrieți acum unui om? Atingeți butonul.
+command-end = Încheie conversația cu consilierul

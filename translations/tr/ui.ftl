@@ -42,7 +42,6 @@ counselling-district-found = Konumunuz { $district } bölgesinde.
 
 ## Daha sonra gelecek işlemler
 
-handoff-coming-soon = Bu sohbet üzerinden bir danışmanla yazışmak yakında mümkün olacak. O zamana kadar MigraDO danışmanları size yüz yüze, ücretsiz, birçok dilde ve görüntülü tercümanlarla yardım eder: { $name }, { $address }.
 
 ## Okuyamadığım mesajlar, eski düğmeler
 
@@ -58,11 +57,11 @@ error-storage = Şu anda hafızama ulaşamıyorum. Lütfen bir dakika sonra tekr
 
 ## Gizlilik
 
-privacy-info = Sizin hakkınızda ne saklıyorum: dil seçiminizi ve bir konuşmada nerede olduğunuzu (örneğin, size bölgenizi sorduğumu). Mesajlarınızın metnini saklamıyorum. Verileriniz son değişikliğinizden { $days } gün sonra silinir, ya da /delete_my_data ile hemen silinir.
+privacy-info = Sizin hakkınızda ne saklıyorum: dil seçiminizi ve bir konuşmada nerede olduğunuzu — son değişikliğinizden { $days } gün sonra silinir. Bana sorduğunuz son soruları, iki saat boyunca; böylece bir insanla konuşmak isterseniz danışmanlık ekibi onları görebilir. MigraDO'daki randevularınızı, adınız ve telefon numaranızla — randevudan { $booking_days } gün sonra silinir. Danışmanlık ekibiyle konuşmalarınızı — bittikten { $case_days } gün sonra silinir. /delete_my_data ile her şeyi hemen silerim; randevuları önce iptal ederim.
 privacy-delete-ask = Sizin hakkınızda sakladığım her şeyi sileyim mi?
 privacy-delete-yes = Evet, verilerimi sil
 privacy-delete-no = Hayır, kalsın
-privacy-deleted = Tamam: Sizin hakkınızda sakladığım her şeyi sildim. Yeniden başlamak için /start gönderin.
+privacy-deleted = Tamam: Sizin hakkınızda sakladığım her şeyi sildim — randevularınızı da (iptal edildiler), danışmanlık ekibiyle konuşmalarınızı da. Yeniden başlamak için /start gönderin.
 privacy-delete-cancelled = Hiçbir şey silinmedi.
 
 ## Yardım ve komut açıklamaları
@@ -155,3 +154,30 @@ mybookings-moved = Randevunuzun zamanı değiştirildi. { $code } numaralı eski
 mybookings-not-yours = Bu randevuyu bulamıyorum ya da zaten iptal edilmiş.
 command-mybookings = MigraDO'daki randevularım
 staff-only = Bu komut sadece MigraDO danışmanları içindir.
+
+## Bir insanla konuşmak (sohbette danışmanlık)
+
+handoff-unavailable = Şu anda burada sohbette bir danışmanla yazışmak mümkün değil. MigraDO danışmanları size yüz yüze, ücretsiz, birçok dilde ve görüntülü tercümanlarla yardım eder: { $name }, { $address }.
+handoff-consent = Sizi MigraDO danışmanlık ekibine bağlayabilirim. Bunun için ekip şunları alır: dilinizi, Telegram'daki adınızı, bana sorduğunuz son soruları, randevularınızı ve bundan sonra burada yazdığınız her şeyi. Mesajlarınız makine ile çevrilir. Konuşma, bittikten { $days } gün sonra silinir, ya da /delete_my_data ile hemen silinir. Kabul ediyor musunuz?
+handoff-consent-yes = ✅ Evet, lütfen bağlayın
+handoff-consent-no = Hayır, teşekkürler
+handoff-declined = Tamam, hiçbir şey iletmedim. İstediğiniz zaman yeniden "Bir insanla konuşun" düğmesini seçebilirsiniz.
+handoff-ask-subject = Konu nedir? Bir cümleyle yazın — ya da düğmeye dokunun.
+handoff-skip-subject = Açıklama olmadan devam et
+handoff-opened = { $case } numaralı talebiniz danışmanlık ekibine ulaştı. Buraya yazmaya devam edin, iki yönde de çeviri yapıyorum. Konuşmayı bitirmek için /end gönderin.
+handoff-expect-now = Ekip şu anda görevde ve biri müsait olunca cevap verecek. Bu biraz sürebilir.
+handoff-expect-later = Şu anda görevde kimse yok. Bir sonraki danışmanlık zamanı: { $when }. Mesajlarınız o zamana kadar bekler. MigraDO'dan randevu da alabilirsiniz.
+handoff-already-open = Danışmanlık ekibine zaten bağlısınız (talep no. { $case }). Buraya yazmanız yeterli.
+handoff-end = ✖ Konuşmayı bitir
+handoff-ended-by-you = Konuşmayı bitirdiniz. Teşekkürler! İstediğiniz zaman yeniden "Bir insanla konuşun" düğmesini seçebilirsiniz.
+handoff-closed = Danışmanlık ekibi { $case } numaralı talebinizi kapattı. İstediğiniz zaman yeni bir talep başlatabilirsiniz.
+handoff-no-case = Şu anda danışmanlık ekibiyle açık bir konuşmanız yok.
+handoff-claimed = Bir danışman şimdi talebinizle ilgileniyor.
+handoff-reply = 💬 Danışmanlık ekibinden cevap:
+handoff-original = Almanca aslı:
+handoff-not-translated = Bu mesajı şu anda çeviremedim. İşte Almanca hali:
+handoff-media-not-sent = Bu tür mesajları iletemiyorum. Lütfen metin yazın ya da bir fotoğraf veya dosya gönderin.
+handoff-emergency = ⚠️ Siz veya başka biri tehlikedeyse hemen arayın: Acil çağrı (ambulans, itfaiye) { $emergency }, polis { $police }. Telefonseelsorge (kriz hattı), ücretsiz, gece gündüz: { $crisis }.
+handoff-emergency-urgent = Mesajınızı acil olarak danışmanlık ekibine ilettim.
+handoff-emergency-offer = Şimdi bir insana yazmak ister misiniz? Düğmeye dokunun.
+command-end = Danışmanla konuşmayı bitir
