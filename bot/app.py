@@ -34,7 +34,9 @@ from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
+from bot.services.emergency import load_emergency
 from bot.services.glossary import Glossary
+from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
 from bot.services.nlu import RasaClient
@@ -49,7 +51,7 @@ from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "menu", "mybookings", "language", "privacy", "help")
+COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
 
 
 def reload_content(bot_data: BotData) -> list[Problem]:
@@ -87,6 +89,10 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         bot_data.extras["reminder_task"] = asyncio.create_task(
             booking.reminder_loop(app), name="booking-reminders"
         )
+    if bot_data.handoff is not None and bot_data.settings.counsellor_chat_id is not None:
+        bot_data.extras["handoff_task"] = asyncio.create_task(
+            handoff.maintenance_loop(app), name="handoff-maintenance"
+        )
     if bot_data.extras.get("sighup"):
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -95,7 +101,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
-    for name in ("reload_task", "reminder_task"):
+    for name in ("reload_task", "reminder_task", "handoff_task"):
         task = bot_data.extras.pop(name, None)
         if task is not None:
             task.cancel()
@@ -208,8 +214,15 @@ def build_application(
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
         bot_data.booking = BookingService(redis, lambda: content.current.booking)
+        bot_data.handoff = HandoffService(
+            redis, retention=timedelta(days=settings.handoff_retention_days)
+        )
     else:
-        log.info("REDIS_URL is not set: appointments cannot be booked")
+        log.info("REDIS_URL is not set: appointments and counsellors are not available")
+    if settings.counsellor_chat_id is None:
+        log.info("COUNSELLOR_CHAT_ID is not set: 'talk to a person' points to MigraDO instead")
+    bot_data.office_hours = load_office_hours(settings.content_dir)
+    bot_data.emergency = load_emergency(settings.content_dir)
     bot_data.translator = build_translator(settings, redis)
     if bot_data.translator is not None:
         bot_data.localizer = Localizer(
@@ -222,9 +235,12 @@ def build_application(
     # further processing, their fallbacks end the question and let group 1 answer the update.
     # Group -1: before anything answers, make sure a reader of a language beyond the twelve has
     # the UI strings machine-translated (once per language, remembered).
-    app.add_handler(start.build_prepare_handler(), group=-1)
+    app.add_handler(start.build_prepare_handler(), group=-2)
+    # Group -1: a newcomer with an open case writes to the counsellors, not to the bot.
+    app.add_handler(handoff.build_relay_handler(), group=-1)
     app.add_handler(counselling.build_handler(persistent=redis is not None), group=0)
     app.add_handler(booking.build_handler(persistent=redis is not None), group=0)
+    app.add_handler(handoff.build_handler(persistent=redis is not None), group=0)
     # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
     for handler in (
         *start.build_handlers(),
@@ -232,7 +248,7 @@ def build_application(
         *counselling.build_handlers(),
         *booking.build_handlers(),
         *frontdesk.build_handlers(),
-        *handoff.build_handlers(),
+        *handoff.build_handlers(settings.counsellor_chat_id),
         *privacy.build_handlers(),
         *freetext.build_handlers(),
         *fallback.build_handlers(),

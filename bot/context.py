@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
+    from bot.services.emergency import EmergencyWords
+    from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
     from bot.services.nlu import RasaClient
@@ -73,6 +75,9 @@ class BotData:
     translator: Translator | None = None
     localizer: Localizer | None = None
     booking: BookingService | None = None
+    handoff: HandoffService | None = None
+    office_hours: OfficeHours | None = None
+    emergency: EmergencyWords | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

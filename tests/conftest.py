@@ -17,6 +17,7 @@ from bot.channels.local_api import LocalBotApi
 from bot.channels.updates import UpdateFactory
 from bot.local_redis import RedisServer
 from bot.settings import Settings
+from tests.fake_libretranslate import FakeLibreTranslate
 
 
 @pytest.fixture(scope="session")
@@ -38,6 +39,13 @@ async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
     await client.flushdb()
     yield client
     await client.aclose()
+
+
+@pytest.fixture
+def libre() -> Iterator[FakeLibreTranslate]:
+    """The loopback stand-in for a LibreTranslate server."""
+    with FakeLibreTranslate() as server:
+        yield server
 
 
 @pytest.fixture

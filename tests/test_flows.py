@@ -349,22 +349,6 @@ async def test_command_in_a_group_asks_for_a_private_chat(make_chat: AppFactory)
     assert int(messages(calls)[0].params["chat_id"]) == -100123
 
 
-@pytest.mark.parametrize(("data", "key"), [("handoff:v1:start", "handoff-coming-soon")])
-async def test_handoff_says_honestly_it_comes_later(
-    make_chat: AppFactory, data: str, key: str
-) -> None:
-    chat = await make_chat(language_code="ru")
-    await choose_language(chat, "ru")
-    calls = await chat.press_data(data)
-    text = all_text(calls)
-    assert "Friedensplatz 7" in text
-    assert plain_catalogue_prefix(chat, "ru", key) in text
-
-
-def plain_catalogue_prefix(chat, lang: str, key: str) -> str:
-    return catalogue_text(chat, lang, key, name="\x00", address="\x00").split("\x00")[0]
-
-
 async def test_privacy_explains_and_deletes_everything(make_chat: AppFactory, redis) -> None:
     chat = await make_chat(language_code="en")
     await choose_language(chat, "fa")

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from tests.conftest import AppFactory
 from tests.fake_libretranslate import FakeLibreTranslate
 from tests.helpers import all_text, data_of, messages
-
-
-@pytest.fixture
-def libre() -> Iterator[FakeLibreTranslate]:
-    with FakeLibreTranslate() as server:
-        yield server
 
 
 async def tigrinya_chat(make_chat: AppFactory, libre: FakeLibreTranslate):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -17,12 +16,6 @@ GLOSSARY = Glossary.load(PROJECT_ROOT / "content" / "glossary.yml")
 
 async def _no_sleep(_: float) -> None:
     return None
-
-
-@pytest.fixture
-def libre() -> Iterator[FakeLibreTranslate]:
-    with FakeLibreTranslate() as server:
-        yield server
 
 
 def make(libre: FakeLibreTranslate, redis=None, **kwargs: object) -> Translator:

@@ -53,6 +53,19 @@ class UpdateFactory:
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
         return self._update(bot, message=self._message(chat, **content))
 
+    def in_topic(
+        self, bot: Bot, chat: dict[str, Any], thread_id: int | None, **content: Any
+    ) -> Update:
+        """A message in a forum topic of a group (``thread_id`` None: the General topic)."""
+        message = self._message(chat, **content)
+        if "text" in content and str(content["text"]).startswith("/"):
+            length = len(str(content["text"]).split()[0])
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": length}]
+        if thread_id is not None:
+            message["message_thread_id"] = thread_id
+            message["is_topic_message"] = True
+        return self._update(bot, message=message)
+
     def callback(self, bot: Bot, data: str, message_id: int = 1, text: str = "…") -> Update:
         """A tap on an inline button of a message the bot sent."""
         message = {

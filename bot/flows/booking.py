@@ -446,7 +446,7 @@ async def interpreter_chosen(update: Update, context: LotseContext) -> State:
     if code is None or not (code == "none" or code in BY_CODE or code == lang):
         await stale_button(update, context, answered=True)
         raise ApplicationHandlerStop(ConversationHandler.END)
-    if await service.update_hold(_user_id(update), interpreter=code) is None:
+    if await service.update_hold(_user_id(update), interpreter=code, step="name") is None:
         await no_draft(update, context, lang)
         raise ApplicationHandlerStop(ConversationHandler.END)
     await say(update, context, lang, t(context, lang, "booking-ask-name"))
@@ -464,7 +464,7 @@ async def name_typed(update: Update, context: LotseContext) -> State | int:
     if name is None:
         await say(update, context, lang, t(context, lang, "booking-name-invalid"))
         raise ApplicationHandlerStop(State.ASK_NAME)
-    await service.update_hold(_user_id(update), name=name)
+    await service.update_hold(_user_id(update), name=name, step="phone")
     schedule = _schedule(context)
     days = schedule.keep_after.days if schedule else 30
     keyboard = InlineKeyboardMarkup(
@@ -498,7 +498,7 @@ async def phone_typed(update: Update, context: LotseContext) -> State | int:
         )
         await say(update, context, lang, t(context, lang, "booking-phone-invalid"), keyboard)
         raise ApplicationHandlerStop(State.ASK_PHONE)
-    await service.update_hold(_user_id(update), phone=phone)
+    await service.update_hold(_user_id(update), phone=phone, step="")
     await send_summary(update, context, lang)
     raise ApplicationHandlerStop(ConversationHandler.END)
 
@@ -521,7 +521,7 @@ async def skip_phone(update: Update, context: LotseContext) -> None:
         if hold is None or not hold.name:
             await no_draft(update, context, lang)
         else:
-            await service.update_hold(_user_id(update), phone="")
+            await service.update_hold(_user_id(update), phone="", step="")
             await send_summary(update, context, lang)
 
 

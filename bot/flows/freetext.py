@@ -88,6 +88,12 @@ async def free_text(update: Update, context: LotseContext) -> None:
     if context.user_data is not None and context.user_data.awaiting_language:
         await start.language_typed(update, context, text)
         return
+    user = update.effective_user
+    if handoff.suggests_emergency(context, text, user_lang):
+        await emergency(update, context, user_lang)
+        if user is not None:
+            await handoff.remember(context, user.id, text[:300], handoff.EMERGENCY)
+        return
     nlu = context.bot_data.nlu
     if nlu is None or len(text) > MAX_NLU_CHARS:
         await send_menu(
@@ -128,6 +134,8 @@ async def free_text(update: Update, context: LotseContext) -> None:
         result.confidence,
         decision,
     )
+    if user is not None:
+        await handoff.remember(context, user.id, text, intent if intent in TOPIC_IDS else "")
     if decision is Decision.ANSWER:
         handled = await act(update, context, lang, intent, result)
         if handled and lang != user_lang:
@@ -138,6 +146,17 @@ async def free_text(update: Update, context: LotseContext) -> None:
         await clarify(update, context, lang, candidates)
         return
     await not_understood(update, context, lang, text, intent)
+
+
+async def emergency(update: Update, context: LotseContext, lang: str) -> None:
+    """Words that suggest danger: the emergency numbers at once, and a person offered."""
+    keyboard = InlineKeyboardMarkup(
+        [[button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")]]
+    )
+    text = (
+        handoff.emergency_text(context, lang) + "\n\n" + t(context, lang, "handoff-emergency-offer")
+    )
+    await say(update, context, lang, text, keyboard)
 
 
 async def act(
@@ -169,7 +188,7 @@ async def act(
     elif intent == "cancel_appointment":
         await booking.show_my_bookings(update, context)
     elif intent == "human_handoff":
-        await handoff.handoff_not_yet(update, context)
+        await handoff.start(update, context)
     elif intent == "change_language":
         # "I don't speak German, English please": the language named last is the one wanted.
         # Lookup files sometimes file a language word under its country code ("turc" -> TR).

@@ -9,6 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.context import LotseContext
+from bot.flows import handoff
 from bot.flows.common import PRIVATE, answer_query, button, label, language_of, say, stale_button, t
 
 
@@ -72,6 +73,7 @@ async def decided(update: Update, context: LotseContext) -> None:
         return
     user = update.effective_user
     assert user is not None
+    await handoff.forget_user(context, user.id)
     if context.bot_data.booking is not None:
         # Bookings first: cancelled (the places become free), then deleted with name and phone.
         await context.bot_data.booking.forget_user(user.id)

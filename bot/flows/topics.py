@@ -9,7 +9,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
 from bot.context import LotseContext
-from bot.flows import booking
+from bot.flows import booking, handoff
 from bot.flows.common import (
     PRIVATE,
     answer_query,
@@ -94,6 +94,9 @@ async def send_answer(
     if answer is None:
         await migrado_unavailable(update, context, lang)
         return
+    if update.effective_user is not None:
+        answered = f"{topic_id}:{variant}" if variant else topic_id
+        await handoff.remember(context, update.effective_user.id, "", answered)
     offers = await booking.offer_buttons(context, lang, topic_id, variant)
     markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None, extra=offers)
     body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)

@@ -101,6 +101,8 @@ class Hold:
     name: str = ""
     phone: str = ""
     replaces: str = ""
+    #: The typed step the person is in ("name", "phone"), "" otherwise.
+    step: str = ""
 
 
 @dataclass(frozen=True)
@@ -484,6 +486,7 @@ class BookingService:
             name=raw.get("name", ""),
             phone=raw.get("phone", ""),
             replaces=raw.get("replaces", ""),
+            step=raw.get("step", ""),
         )
 
     async def update_hold(self, user_id: int, **fields: str) -> Hold | None:

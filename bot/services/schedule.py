@@ -265,12 +265,18 @@ class Schedule:
         return problems
 
 
+def public_holiday(country: str, subdivision: str | None, day: date) -> str | None:
+    """The name of the public holiday on ``day`` in the region, or None."""
+    return _holidays(country, subdivision, day.year).get(day)
+
+
 @cache
 def _holidays(country: str, subdivision: str | None, year: int) -> Mapping[date, str]:
     return dict(holidays.country_holidays(country, subdiv=subdivision, years=year).items())
 
 
-def _interval(text: str) -> tuple[time, time]:
+def parse_interval(text: str) -> tuple[time, time]:
+    """ "08:30-12:30" as two times; ValueError when it is not such an interval."""
     match = _INTERVAL.match(text.strip())
     if not match:
         raise ValueError(f"opening hours {text!r} are not HH:MM-HH:MM")
@@ -383,7 +389,7 @@ def load_schedule(content_dir: Path, translations_dir: Path) -> Schedule:
             problems.append(f"hours: unknown weekday {name!r} (use {', '.join(WEEKDAYS)})")
             continue
         try:
-            parsed = tuple(sorted(_interval(str(i)) for i in intervals or ()))
+            parsed = tuple(sorted(parse_interval(str(i)) for i in intervals or ()))
         except ValueError as exc:
             problems.append(f"hours {name}: {exc}")
             continue

@@ -233,16 +233,18 @@ class Translator:
         *,
         explain_terms: bool = True,
         keep: tuple[str, ...] = (),
+        remember: bool = True,
     ) -> str:
         """``text`` from ``source`` into ``target``; German terms kept and explained once.
 
         ``keep``: literal strings (addresses, placeholders) passed through untouched.
+        ``remember=False``: personal messages (handoff) never enter the translation memory.
         """
         if source == target or not text.strip():
             return text
         keep = tuple(k for k in keep if k and k in text)
         key = self._key(f"{int(explain_terms)}|{'|'.join(keep)}|{text}", source, target)
-        remembered = await self._remembered(key)
+        remembered = await self._remembered(key) if remember else None
         if remembered is not None:
             self.hits += 1
             return remembered
@@ -250,7 +252,8 @@ class Translator:
         translated = await self._call(protected.text, source, target)
         explanations = await self._explanations(protected.terms, target) if explain_terms else {}
         result = self.glossary.restore(translated, protected, explanations)
-        await self._remember(key, result)
+        if remember:
+            await self._remember(key, result)
         return result
 
     async def _explanations(self, terms: tuple[str, ...], target: str) -> dict[str, str]:

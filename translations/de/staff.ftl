@@ -1,4 +1,5 @@
-# Lotse: Texte für das Beratungsteam (Beratungsgruppe, Empfang). Nur Deutsch: das Team arbeitet
+# Lotse: Texte für das Beratungsteam (Nachrichtentexte werden angehängt, nie als { $variable }:
+# Fluent begrenzt Variablen auf 1000 Zeichen) (Beratungsgruppe, Empfang). Nur Deutsch: das Team arbeitet
 # auf Deutsch. Texte für Neuangekommene stehen in ui.ftl (alle Sprachen).
 
 ## Empfang: Termine
@@ -22,8 +23,8 @@ staff-case-topic = #{ $case } · { $language } · { $subject }
 staff-case-new = 🆕 Neuer Fall #{ $case }: { $name }
 staff-case-language = Sprache: { $language }
 staff-case-detected = Erkanntes Thema: { $topic }
-staff-case-subject = Anliegen: { $subject }
-staff-case-subject-original = Original: { $original }
+staff-case-subject = Anliegen:
+staff-case-subject-original = Original:
 staff-case-recent = Letzte Fragen an den Bot:
 staff-case-recent-line = • „{ $question }“ → { $answer }
 staff-case-bookings = Termine: { $bookings }
@@ -31,11 +32,10 @@ staff-case-no-bookings = Termine: keine
 staff-case-urgent = 🚨 DRINGEND: Eine Nachricht deutet auf einen Notfall hin. Die Notrufnummern wurden der Person gesendet.
 staff-case-out-of-hours = Eingegangen außerhalb der Beratungszeit.
 staff-case-hint = Antworten Sie hier im Thema auf Deutsch; ich übersetze. /claim übernehmen · /release freigeben · /note interne Notiz · /close [Grund] abschließen · /cases offene Fälle.
-staff-relay-in = 🗣 { $translation }
-staff-relay-original = Original ({ $language }): { $original }
+staff-relay-original = Original ({ $language }):
 staff-relay-untranslated = (nicht übersetzt: der Übersetzungsdienst ist nicht erreichbar)
 staff-relay-media = 📎 Die Person hat eine Datei oder ein Foto geschickt (oben).
-staff-sent = ✓ Gesendet auf { $language }: { $translation }
+staff-sent = ✓ Gesendet auf { $language }:
 staff-sent-untranslated = ✓ Gesendet auf Deutsch (Übersetzung gerade nicht verfügbar).
 staff-sent-media = ✓ Datei/Foto weitergegeben.
 staff-send-failed = ⚠️ Nicht zugestellt: Die Person hat den Bot blockiert oder gelöscht.
