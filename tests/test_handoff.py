@@ -327,7 +327,7 @@ async def test_closed_cases_are_deleted_after_the_retention_period(
     [deleted] = [c for c in chat.api.calls if c.method == "deleteForumTopic"]
     assert int(deleted.params["message_thread_id"]) == thread
     assert not [k async for k in redis.scan_iter(match="lotse:ho:case:*")]
-    assert not await redis.exists("lotse:ho:thread:%d" % thread)
+    assert not await redis.exists(f"lotse:ho:thread:{thread}")
 
 
 async def test_delete_my_data_removes_cases_topics_and_bookings(
