@@ -8,13 +8,14 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate
+.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
 	@echo "make test   - set up and run the checks and the tests (starts a private redis-server)"
 	@echo "make lint   - ruff and mypy"
 	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
+	@echo "make bench-booking / bench-translate - booking under load, translation memory"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,15 +47,19 @@ bench-nlu: nlu-train
 bench-translate: $(VENV)/.installed redis-server
 	$(PY) bench/bench_translate.py
 
+bench-booking: $(VENV)/.installed redis-server
+	$(PY) bench/bench_booking.py
+
 redis-server:
 	@command -v redis-server >/dev/null || { \
 	  echo "installing redis-server from Debian packages"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
-run: $(VENV)/.installed nlu-train
+# The local chat starts a private redis-server (bookings, handoffs) when REDIS_URL is unset.
+run: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse run
 
-chat: $(VENV)/.installed nlu-train
+chat: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed

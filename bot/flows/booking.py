@@ -964,15 +964,15 @@ async def send_due_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 
 async def reminder_loop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Runs for the life of the bot: sends due reminders every half minute."""
+    """Runs for the life of the bot: sends due reminders every half minute (first after one)."""
     while True:
+        await asyncio.sleep(REMINDER_INTERVAL_SECONDS)
         try:
             await send_due_reminders(app)
         except RedisError:
             log.warning("reminders: storage unavailable, trying again shortly", exc_info=True)
         except Exception:  # the loop must survive any single failure
             log.exception("reminders: unexpected error")
-        await asyncio.sleep(REMINDER_INTERVAL_SECONDS)
 
 
 async def notify_closed(

@@ -836,15 +836,15 @@ async def run_maintenance(app: Application[Any, Any, Any, Any, Any, Any]) -> tup
 
 
 async def maintenance_loop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Runs for the life of the bot."""
+    """Runs for the life of the bot (first after one interval)."""
     while True:
+        await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
         try:
             await run_maintenance(app)
         except RedisError:
             log.warning("handoff maintenance: storage unavailable", exc_info=True)
         except Exception:  # the loop must survive any single failure
             log.exception("handoff maintenance: unexpected error")
-        await asyncio.sleep(MAINTENANCE_INTERVAL_SECONDS)
 
 
 async def forget_user(context: LotseContext, user_id: int) -> None:

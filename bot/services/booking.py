@@ -248,6 +248,16 @@ redis.call('DEL', mine_key)
 return {'ok', counter}
 """
 
+_COUNT = """
+local now, result = tonumber(ARGV[1]), {}
+for i = 1, #KEYS, 2 do
+  local used = redis.call('ZCOUNT', KEYS[i], now + 1, '+inf') + redis.call('HLEN', KEYS[i + 1])
+  local free = tonumber(ARGV[(i + 1) / 2 + 1]) - used
+  result[#result + 1] = free > 0 and free or 0
+end
+return result
+"""
+
 # Only a live draft is updated: a plain HSET would recreate an expired one without its slot.
 _UPDATE = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
@@ -290,6 +300,7 @@ class BookingService:
         self._confirm = redis.register_script(_CONFIRM)
         self._cancel = redis.register_script(_CANCEL)
         self._update = redis.register_script(_UPDATE)
+        self._count = redis.register_script(_COUNT)
 
     # -- keys ------------------------------------------------------------------------------
     def _slot_keys(self, service_id: str, slot_id: str) -> tuple[str, str]:
@@ -337,18 +348,17 @@ class BookingService:
         return result
 
     async def _free_counts(self, slots: list[Slot], now: datetime) -> list[int]:
+        """Free places per slot, counted inside Redis in one call (a view of three weeks is
+        a few hundred slots; one script call instead of two commands per slot)."""
         schedule = self.schedule
-        pipe = self.redis.pipeline(transaction=False)
+        keys: list[str] = []
+        capacities: list[int] = []
         for slot in slots:
             holds, taken = self._slot_keys(slot.service_id, slot.id)
-            pipe.hlen(taken)
-            pipe.zcount(holds, _ms(now) + 1, "+inf")
-        counts = await pipe.execute()
-        result = []
-        for i, slot in enumerate(slots):
-            capacity = schedule.services[slot.service_id].capacity
-            result.append(max(0, capacity - int(counts[2 * i]) - int(counts[2 * i + 1])))
-        return result
+            keys += [holds, taken]
+            capacities.append(schedule.services[slot.service_id].capacity)
+        counts = await self._count(keys=keys, args=[_ms(now), *capacities])
+        return [int(c) for c in counts]
 
     async def _bookable(self, service_id: str, day: date, now: datetime) -> list[Slot]:
         schedule = self.schedule
@@ -389,10 +399,22 @@ class BookingService:
         return days[:limit] if limit else days
 
     async def next_free(self, service_id: str, limit: int = 3) -> list[Slot]:
-        """The earliest free slots of a service (to offer when a wish cannot be met)."""
+        """The earliest free slots of a service (to offer when a wish cannot be met).
+
+        Day by day from today, stopping as soon as enough are found (usually on the first).
+        """
+        now = self.clock()
+        schedule = self.schedule
+        closed = await self.closed_days()
+        today = schedule.local_day(now)
         result: list[Slot] = []
-        for day in await self.free_days(service_id):
-            result += await self.free_slots(service_id, day)
+        for offset in range(schedule.horizon_days + 1):
+            day = today + timedelta(days=offset)
+            slots = [] if day in closed else await self._bookable(service_id, day, now)
+            if not slots:
+                continue
+            counts = await self._free_counts(slots, now)
+            result += [slot for slot, free in zip(slots, counts, strict=True) if free > 0]
             if len(result) >= limit:
                 break
         return result[:limit]
