@@ -6,8 +6,9 @@ the next free one (up to three tries). Reported: bookings per second, the latenc
 attempt (hold + name + confirm) as median and p99 under that burst (500 coroutines in one
 process share 50 connections, so this includes queueing) and one person at a time, and the
 oversell count — slots with more bookings than their capacity, plus people with two bookings
-at overlapping times — which must be zero. Several runs against a private redis-server; medians are printed because this machine
-is shared. Run: make bench-booking (or python bench/bench_booking.py --users 1000 --runs 5).
+at overlapping times — which must be zero. Several runs against a private redis-server;
+medians are printed because this machine is shared.
+Run: make bench-booking (or python bench/bench_booking.py --users 1000 --runs 5).
 """
 
 from __future__ import annotations
