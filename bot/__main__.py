@@ -99,9 +99,12 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
 
 def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = True) -> int:
     from bot.app import build_application
-    from bot.channels.local import run_chat
+    from bot.channels.local import LOCAL_COUNSELLOR_CHAT_ID, run_chat
     from bot.channels.local_api import LocalBotApi
 
+    if settings.counsellor_chat_id is None:
+        # The local chat plays the counsellors' group too ("!" lines), so handoff can be tried.
+        settings = settings.model_copy(update={"counsellor_chat_id": LOCAL_COUNSELLOR_CHAT_ID})
     with (
         _nlu_for(settings, with_nlu) as with_nlu_settings,
         _redis_for(with_nlu_settings) as effective,

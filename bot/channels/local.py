@@ -2,6 +2,8 @@
 
 Type messages; a number picks a button of the last message; ``/location LAT LON`` shares a
 place; ``/sticker``, ``/photo``, ``/voice`` and ``/document`` send one; ``/quit`` ends.
+A line starting with ``!`` is written by a counsellor ("Jana") in the counsellors' group, in the
+topic of the newest case (``!Guten Tag``, ``!/claim``, ``!/close``, ``!/today``).
 When standard input is not a terminal, each line read is echoed, so a piped conversation
 reads like a transcript.
 """
@@ -29,6 +31,9 @@ MEDIA_COMMANDS = {
 }
 #: Mengede, for a "share my location" button pressed without coordinates.
 DEFAULT_LOCATION = (51.5700, 7.3800)
+#: The counsellors' group of the local chat (when COUNSELLOR_CHAT_ID is not set) and its member.
+LOCAL_COUNSELLOR_CHAT_ID = -1000000000042
+LOCAL_COUNSELLOR_ID = 2
 
 
 @dataclass
@@ -40,12 +45,19 @@ class LocalChat:
     factory: UpdateFactory = field(default_factory=UpdateFactory)
     buttons: list[tuple[str, str]] = field(default_factory=list)
     reply_buttons: list[dict[str, Any]] = field(default_factory=list)
+    #: The counsellors' group, when the chat plays the counsellor's side too ("!" lines).
+    group_id: int | None = None
+    last_thread: int | None = None
     _button_message_id: int = 0
 
     def __post_init__(self) -> None:
         self.api.listeners.append(self._remember_buttons)
 
     def _remember_buttons(self, call: ApiCall) -> None:
+        if call.method == "createForumTopic" and isinstance(call.result, dict):
+            self.last_thread = int(call.result["message_thread_id"])
+        if int(call.params.get("chat_id", self.factory.user_id)) != self.factory.user_id:
+            return  # the counsellors' group: its buttons are not the newcomer's
         if call.buttons:
             self.buttons = call.buttons
             result = call.result if isinstance(call.result, dict) else {}
@@ -92,6 +104,18 @@ class LocalChat:
         """Sends a sticker, photo, voice message, document, …"""
         return await self._process(self.factory.media(self.app.bot, kind))
 
+    async def as_counsellor(self, text: str) -> list[ApiCall]:
+        """A counsellor writes ``text`` in the topic of the newest case."""
+        if self.group_id is None:
+            print("  (no counsellors' group in this chat)")
+            return []
+        counsellor = UpdateFactory(
+            user_id=LOCAL_COUNSELLOR_ID, first_name="Jana", language_code="de"
+        )
+        chat = {"id": self.group_id, "type": "supergroup", "title": "Beratung", "is_forum": True}
+        update = counsellor.in_topic(self.app.bot, chat, self.last_thread, text=text)
+        return await self._process(update)
+
     async def handle_line(self, line: str) -> list[ApiCall] | None:
         """Interprets one line typed in the terminal; None means quit."""
         line = line.strip()
@@ -99,6 +123,8 @@ class LocalChat:
             return None
         if not line:
             return []
+        if line.startswith("!"):
+            return await self.as_counsellor(line[1:].strip())
         if line.isdigit() and (self.buttons or self.reply_buttons):
             try:
                 return await self.press(int(line))
@@ -119,8 +145,20 @@ class LocalChat:
         return await self.send(line)
 
 
-def format_call(call: ApiCall) -> str:
+def format_call(call: ApiCall, user_chat: int | None = None) -> str:
     """How a bot message looks in the terminal: plain text, numbered buttons."""
+    chat_id = int(call.params.get("chat_id", 0) or 0)
+    if user_chat is not None and chat_id and chat_id != user_chat:
+        if call.method == "createForumTopic":
+            return f"\n[counsellors' group] new topic: {call.params.get('name')}"
+        if call.method not in {"sendMessage", "copyMessage"}:
+            return ""
+        thread = call.params.get("message_thread_id")
+        where = f"topic {thread}" if thread else "General"
+        text = to_plain(call.text) if call.method == "sendMessage" else "(a copied photo/file)"
+        return f"\n[counsellors' group, {where}]\n" + "\n".join(
+            "  " + line for line in text.splitlines()
+        )
     if call.method == "answerCallbackQuery":
         return f"  ({call.text})" if call.text else ""
     if call.method == "sendDocument":
@@ -157,14 +195,21 @@ async def run_chat(
     chat = LocalChat(
         app, api, UpdateFactory(user_id=1, first_name="You", language_code=language_code)
     )
-    api.listeners.append(lambda call: write(text) if (text := format_call(call)) else None)
+    group = app.bot_data.settings.counsellor_chat_id
+    if group is not None:
+        chat.group_id = group
+        api.members.setdefault(group, {})[LOCAL_COUNSELLOR_ID] = "member"
+    api.listeners.append(
+        lambda call: write(text) if (text := format_call(call, user_chat=1)) else None
+    )
     from bot.app import running
 
     async with running(app):
         write(
             "Lotse local chat — type a message; a number taps a button; /location LAT LON shares "
             "a place; /sticker, /photo, /voice, /document send one; /quit ends.\n"
-            "Start with /start."
+            "A line starting with ! is a counsellor writing in the counsellors' group "
+            "(!Guten Tag, !/claim, !/close, !/today).\nStart with /start."
         )
         while True:
             if interactive:
