@@ -9,6 +9,7 @@ import signal
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
+import yaml
 from redis.asyncio import BlockingConnectionPool, Redis
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder
@@ -57,6 +58,12 @@ COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
 def reload_content(bot_data: BotData) -> list[Problem]:
     """Reloads answers and UI strings from disk; keeps the old ones if the new ones are broken."""
     problems = bot_data.content.reload()
+    content_dir = bot_data.settings.content_dir
+    try:
+        bot_data.office_hours = load_office_hours(content_dir)
+        bot_data.emergency = load_emergency(content_dir)
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        problems.append(Problem("content", f"handoff.yml/emergency.yml not reloaded: {exc}"))
     try:
         catalogues = Catalogues.load(bot_data.settings.translations_dir)
     except (OSError, ValueError) as exc:
