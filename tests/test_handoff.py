@@ -449,3 +449,50 @@ def test_chunks_split_at_words() -> None:
     assert all(len(p) <= 1000 for p in parts)
     assert " ".join(p.strip() for p in parts).split() == text.split()
     assert chunks("kurz") == ["kurz"]
+
+
+def test_emergency_words_rarely_fire_on_ordinary_questions() -> None:
+    """The held-out NLU questions (2,769 everyday questions in twelve languages): at most a few
+    false alarms, and only where a health emergency is plausible."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    from bot import PROJECT_ROOT
+    from bot.services.emergency import load_emergency
+
+    words = load_emergency(PROJECT_ROOT / "content")
+    total, alarms = 0, []
+    for path in sorted(Path(PROJECT_ROOT / "nlu" / "tests").glob("*.yml")):
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in str(item.get("examples", "")).splitlines():
+                if not line.strip().startswith("- "):
+                    continue
+                text = re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", line.strip()[2:])
+                total += 1
+                if words.suggests_emergency(text, [path.stem]):
+                    alarms.append((item["intent"], text))
+    assert total > 2000
+    assert len(alarms) <= total * 0.002, alarms
+    assert {intent for intent, _ in alarms} <= {"health"}, alarms
+
+
+async def test_a_double_tap_opens_one_case(
+    make_chat: AppFactory, clock: Clock, libre: FakeLibreTranslate
+) -> None:
+    import asyncio
+
+    chat = await newcomer(make_chat, "de", clock, libre)
+    await chat.press_data("handoff:v1:start")
+    await chat.press_data("handoff:v1:yes")
+    before = len(chat.api.calls)
+    await asyncio.gather(chat.press_data("handoff:v1:skip"), chat.press_data("handoff:v1:skip"))
+    calls = chat.api.calls[before:]
+    created = [c for c in calls if c.method == "createForumTopic"]
+    deleted = [c for c in calls if c.method == "deleteForumTopic"]
+    assert len(created) - len(deleted) == 1
+    service = chat.app.bot_data.handoff
+    assert service is not None
+    assert len(await service.open_cases()) == 1
+    assert ui(chat, "de", "handoff-already-open", case=1) in all_text(calls)

@@ -315,19 +315,25 @@ async def open_case(update: Update, context: LotseContext, subject: str) -> None
         log.exception("could not open a forum topic in the counsellors' group")
         await unavailable(update, context, lang)
         return
-    case = await service.open_case(
-        number,
-        user_id=user.id,
-        chat_id=chat.id,
-        lang=lang,
-        name=user.first_name or "",
-        subject=subject,
-        subject_de=subject_de or "",
-        topic=topic,
-        thread_id=forum_topic.message_thread_id,
-        urgent=urgent,
-        out_of_hours=out_of_hours,
-    )
+    try:
+        case = await service.open_case(
+            number,
+            user_id=user.id,
+            chat_id=chat.id,
+            lang=lang,
+            name=user.first_name or "",
+            subject=subject,
+            subject_de=subject_de or "",
+            topic=topic,
+            thread_id=forum_topic.message_thread_id,
+            urgent=urgent,
+            out_of_hours=out_of_hours,
+        )
+    except AlreadyOpen as exc:  # a double tap opened one a moment ago: drop the spare topic
+        await context.bot.delete_forum_topic(_group(context), forum_topic.message_thread_id)
+        text = t(context, lang, "handoff-already-open", case=exc.args[0])
+        await say(update, context, lang, text, _end_keyboard(context, lang))
+        return
     log.info("handoff case %d opened (lang=%s, urgent=%s)", case.number, lang, urgent)
     if urgent:
         await say(update, context, lang, emergency_text(context, lang))
