@@ -192,6 +192,21 @@ def _details(
     return "\n".join(lines)
 
 
+def _booking_details(context: LotseContext, lang: str, schedule: Schedule, booking: Booking) -> str:
+    """A booking as labelled lines, with its code (HTML)."""
+    return _details(
+        context,
+        lang,
+        schedule,
+        booking.service_id,
+        booking.start,
+        interpreter=booking.interpreter,
+        name=booking.name,
+        phone=booking.phone,
+        code=booking.code,
+    )
+
+
 def _checklist(context: LotseContext, lang: str, schedule: Schedule, service_id: str) -> str:
     text = schedule.text(service_id, lang)
     items = "\n".join(f"• {html.escape(b, quote=False)}" for b in (text.bring if text else ()))
@@ -612,17 +627,7 @@ async def send_confirmation(
         if moved_from
         else t(context, lang, "booking-confirmed")
     )
-    details = _details(
-        context,
-        lang,
-        schedule,
-        booking.service_id,
-        booking.start,
-        interpreter=booking.interpreter,
-        name=booking.name,
-        phone=booking.phone,
-        code=booking.code,
-    )
+    details = _booking_details(context, lang, schedule, booking)
     map_url = "https://www.openstreetmap.org/search?query=" + quote_plus(migrado.address)
     link = f'<a href="{html.escape(map_url)}">{t(context, lang, "booking-map-link")}</a>'
     text = "\n\n".join(
@@ -699,19 +704,7 @@ async def show_my_bookings(update: Update, context: LotseContext) -> None:
     blocks = [t(context, lang, "mybookings-title")]
     keyboard: list[list[InlineKeyboardButton]] = []
     for booking in bookings:
-        blocks.append(
-            _details(
-                context,
-                lang,
-                schedule,
-                booking.service_id,
-                booking.start,
-                interpreter=booking.interpreter,
-                name=booking.name,
-                phone=booking.phone,
-                code=booking.code,
-            )
-        )
+        blocks.append(_booking_details(context, lang, schedule, booking))
         code = booking.display_code
         keyboard.append(
             [
@@ -753,17 +746,7 @@ async def ask_cancel(update: Update, context: LotseContext, code: str) -> None:
     schedule = _schedule(context)
     if booking is None or schedule is None:
         return
-    details = _details(
-        context,
-        lang,
-        schedule,
-        booking.service_id,
-        booking.start,
-        interpreter=booking.interpreter,
-        name=booking.name,
-        phone=booking.phone,
-        code=booking.code,
-    )
+    details = _booking_details(context, lang, schedule, booking)
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -911,17 +894,7 @@ async def send_reminder(
     key = "booking-reminder-day" if kind == "day" else "booking-reminder-2h"
     # The flows' helpers need an update; reminders have none, so they render directly.
     fake: Any = _RenderContext(app)
-    details = _details(
-        fake,
-        lang,
-        schedule,
-        booking.service_id,
-        booking.start,
-        interpreter=booking.interpreter,
-        name=booking.name,
-        phone=booking.phone,
-        code=booking.code,
-    )
+    details = _booking_details(fake, lang, schedule, booking)
     text = f"⏰ <b>{html.escape(catalogues.t(lang, key), quote=False)}</b>\n\n{details}"
     await app.bot.send_message(booking.chat_id, _bidi(lang, text), parse_mode="HTML")
 

@@ -56,7 +56,7 @@ from bot.flows.common import (
 )
 from bot.flows.frontdesk import refuse, staff_reply
 from bot.flows.staff import in_counsellor_group, is_counsellor
-from bot.i18n import bidi, format_clock, format_day, language_name
+from bot.i18n import Catalogues, bidi, format_clock, format_day, language_name
 from bot.render import MAX_MESSAGE_LENGTH
 from bot.services.handoff import AlreadyOpen, Case, HandoffService
 from bot.services.translator import TranslationFailed
@@ -557,7 +557,7 @@ async def on_button(update: Update, context: LotseContext) -> None:
 
 
 async def _case_here(
-    update: Update, context: LotseContext, *, need_case: bool = True
+    update: Update, context: LotseContext, *, need_case: bool = True, need_open: bool = False
 ) -> Case | None:
     """The case of the topic a counsellor command came from, after checking who and where."""
     if not await is_counsellor(update, context):
@@ -573,6 +573,9 @@ async def _case_here(
     case = await service.case_of_thread(thread) if service and thread else None
     if case is None and need_case:
         await staff_reply(update, catalogues.staff_t("staff-not-a-case"))
+    if case is not None and need_open and not case.open:
+        await staff_reply(update, catalogues.staff_t("staff-case-closed-already", case=case.number))
+        return None
     return case
 
 
@@ -583,14 +586,11 @@ def _counsellor_name(update: Update) -> str:
 
 async def claim(update: Update, context: LotseContext) -> None:
     """A counsellor takes the case of this topic (/claim)."""
-    case = await _case_here(update, context)
+    case = await _case_here(update, context, need_open=True)
     service = _service(context)
     if case is None or service is None:
         return
     catalogues = context.bot_data.catalogues
-    if not case.open:
-        await staff_reply(update, catalogues.staff_t("staff-case-closed-already", case=case.number))
-        return
     user = update.effective_user
     assert user is not None
     before = await service.claim(case.number, user.id, _counsellor_name(update))
@@ -624,14 +624,11 @@ async def release(update: Update, context: LotseContext) -> None:
 
 async def close(update: Update, context: LotseContext) -> None:
     """Closes the case (/close [reason]); the newcomer hears it in their language."""
-    case = await _case_here(update, context)
+    case = await _case_here(update, context, need_open=True)
     service = _service(context)
     if case is None or service is None:
         return
     catalogues = context.bot_data.catalogues
-    if not case.open:
-        await staff_reply(update, catalogues.staff_t("staff-case-closed-already", case=case.number))
-        return
     reason = " ".join(context.args or [])
     await service.close(case.number, by=_counsellor_name(update), reason=reason)
     await _tell_newcomer(context, case, t_key="handoff-closed", case_number=case.number)
@@ -661,8 +658,12 @@ async def note(update: Update, context: LotseContext) -> None:
 
 
 def _duration(context: LotseContext, delta: timedelta) -> str:
+    return format_waiting(context.bot_data.catalogues, delta)
+
+
+def format_waiting(catalogues: Catalogues, delta: timedelta) -> str:
+    """ "12 Min." or "2 Std. 5 Min." for counsellors."""
     minutes = max(0, int(delta.total_seconds() // 60))
-    catalogues = context.bot_data.catalogues
     if minutes < 60:
         return catalogues.staff_t("staff-minutes", minutes=minutes)
     return catalogues.staff_t("staff-hours", hours=minutes // 60, minutes=minutes % 60)
@@ -814,14 +815,8 @@ async def run_maintenance(app: Application[Any, Any, Any, Any, Any, Any]) -> tup
     if hours is None or hours.is_open(service.clock()):
         after = timedelta(minutes=bot_data.settings.handoff_reannounce_minutes)
         for case in await service.due_announcements(after):
-            waiting = service.clock() - service.waiting_since(case)
-            minutes = int(waiting.total_seconds() // 60)
-            duration = (
-                bot_data.catalogues.staff_t("staff-minutes", minutes=minutes)
-                if minutes < 60
-                else bot_data.catalogues.staff_t(
-                    "staff-hours", hours=minutes // 60, minutes=minutes % 60
-                )
+            duration = format_waiting(
+                bot_data.catalogues, service.clock() - service.waiting_since(case)
             )
             text = bot_data.catalogues.staff_t(
                 "staff-waiting-again", case=case.number, language=case.lang, waiting=duration

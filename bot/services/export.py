@@ -40,16 +40,17 @@ class DeskRow:
     counter: str
 
 
+def interpreter_de(code: str) -> str:
+    """The interpreter language in German ("Arabisch"), or "keins"."""
+    return "keins" if code in {"", "none"} else language_name(code, "de")
+
+
 def desk_rows(bookings: Iterable[Booking], schedule: Schedule) -> list[DeskRow]:
     """The bookings in time order, with German service and language names."""
     rows = []
     for booking in sorted(bookings, key=lambda b: (b.start, b.counter, b.code)):
         service = schedule.services.get(booking.service_id)
-        interpreter = (
-            "keins"
-            if booking.interpreter in {"", "none"}
-            else language_name(booking.interpreter, "de")
-        )
+        interpreter = interpreter_de(booking.interpreter)
         rows.append(
             DeskRow(
                 time=schedule.local(booking.start).strftime("%H:%M"),
@@ -81,11 +82,7 @@ def day_ics(bookings: Iterable[Booking], schedule: Schedule) -> bytes:
     events = []
     for booking in bookings:
         service = schedule.services.get(booking.service_id)
-        interpreter = (
-            "keins"
-            if booking.interpreter in {"", "none"}
-            else language_name(booking.interpreter, "de")
-        )
+        interpreter = interpreter_de(booking.interpreter)
         events.append(
             Event(
                 uid=f"{booking.code}@lotse-dortmund",
