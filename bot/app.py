@@ -238,16 +238,22 @@ def build_application(
     bot_data.extras["owns_redis"] = owns_redis
     bot_data.extras["sighup"] = sighup_reload
 
-    # Order matters. Group 0: conversations that hold a question open; their state handlers stop
-    # further processing, their fallbacks end the question and let group 1 answer the update.
-    # Group -1: before anything answers, make sure a reader of a language beyond the twelve has
+    # Order matters. Only one handler per group answers an update, so every conversation has a
+    # group of its own: a conversation's fallbacks end its question without stopping the update,
+    # and the next group still sees it (a booking button tapped while the district question is
+    # open reaches the booking). State handlers stop further processing.
+    # Group -4: before anything answers, make sure a reader of a language beyond the twelve has
     # the UI strings machine-translated (once per language, remembered).
-    app.add_handler(start.build_prepare_handler(), group=-2)
+    app.add_handler(start.build_prepare_handler(), group=-4)
+    persistent = redis is not None
+    # Groups -3, -2: the typed steps of a booking (name, phone) and of a new case (description)
+    # come before the relay, so a newcomer with an open case can still type their name.
+    app.add_handler(booking.build_handler(persistent=persistent), group=-3)
+    app.add_handler(handoff.build_handler(persistent=persistent), group=-2)
     # Group -1: a newcomer with an open case writes to the counsellors, not to the bot.
     app.add_handler(handoff.build_relay_handler(), group=-1)
-    app.add_handler(counselling.build_handler(persistent=redis is not None), group=0)
-    app.add_handler(booking.build_handler(persistent=redis is not None), group=0)
-    app.add_handler(handoff.build_handler(persistent=redis is not None), group=0)
+    # Group 0: the open district question.
+    app.add_handler(counselling.build_handler(persistent=persistent), group=0)
     # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
     for handler in (
         *start.build_handlers(),

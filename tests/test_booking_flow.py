@@ -497,3 +497,21 @@ def test_export_writes_csv_and_ics(
     ics = (tmp_path / "migrado-2026-12-03.ics").read_text(encoding="utf-8").replace("\n ", "")
     assert re.search(r"DTSTART:20261203T080000Z", ics) and "Ionela Pop" in ics
     assert main(["booking", "export", "--day", "3.12.2026"]) == 2
+
+
+async def test_booking_and_handoff_buttons_work_while_the_district_question_is_open(
+    make_chat: AppFactory, clock: Clock
+) -> None:
+    """Each conversation has its own handler group: an open question elsewhere does not
+    swallow the buttons of another flow."""
+    chat = await booking_chat(make_chat, "en", clock)
+    await chat.press_data("topic:v1:counselling")  # asks for the district, question open
+    await chat.press_data(f"book:v1:time:jobcenter_check:{slot_id(THURSDAY, 9, 30)}")
+    calls = await chat.press_data("book:v1:int:none")
+    assert ui(chat, "en", "booking-ask-name") in all_text(calls)
+    calls = await chat.send("Amal Haddad")
+    assert prefix(chat, "en", "booking-ask-phone") in all_text(calls)
+    await chat.press_data("topic:v1:counselling")
+    await chat.press_data("handoff:v1:start")
+    calls = await chat.press_data("handoff:v1:yes")
+    assert ui(chat, "en", "handoff-ask-subject") in all_text(calls)

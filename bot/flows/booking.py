@@ -40,12 +40,13 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
-from bot.context import LotseContext
+from bot.context import BotData, LotseContext
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
     answer_query,
     button,
+    esc,
     label,
     language_of,
     rows,
@@ -53,7 +54,7 @@ from bot.flows.common import (
     stale_button,
     t,
 )
-from bot.i18n import format_clock, format_day, language_name
+from bot.i18n import bidi, format_clock, format_day, language_name
 from bot.languages import BY_CODE, CODES
 from bot.services.booking import (
     Booking,
@@ -135,10 +136,10 @@ def slot_label(schedule: Schedule, slot: Slot, lang: str, *, with_day: bool = Fa
     return f"{format_day(local.date(), lang, short=True)} · {clock}" if with_day else clock
 
 
-def interpreter_label(context: LotseContext, code: str, lang: str) -> str:
+def interpreter_label(bot_data: BotData, code: str, lang: str) -> str:
     """The interpreter language as the reader calls it."""
     if not code or code == "none":
-        return context.bot_data.catalogues.t(lang, "booking-interpreter-none")
+        return bot_data.catalogues.t(lang, "booking-interpreter-none")
     return language_name(code, lang)
 
 
@@ -155,13 +156,8 @@ def _menu_row(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
     )
 
 
-def esc(text: str) -> str:
-    """Text (e.g. a typed name) made safe for Telegram HTML."""
-    return html.escape(text, quote=False)
-
-
 def _details(
-    context: LotseContext,
+    bot_data: BotData,
     lang: str,
     schedule: Schedule,
     service_id: str,
@@ -172,30 +168,34 @@ def _details(
     phone: str,
     code: str = "",
 ) -> str:
-    """The appointment as labelled lines (HTML)."""
+    """The appointment as labelled lines (HTML). Takes bot data, so reminders (no update)
+    render it too."""
     text = schedule.text(service_id, lang)
-    migrado = context.bot_data.content.current.offices.migrado
+    migrado = bot_data.content.current.offices.migrado
     local = schedule.local(start)
+
+    def key(name: str) -> str:
+        return esc(bot_data.catalogues.t(lang, f"booking-label-{name}"))
+
     lines = [
-        f"{t(context, lang, 'booking-label-service')}: <b>{esc(text.name if text else '')}</b>",
-        f"{t(context, lang, 'booking-label-when')}: <b>{esc(format_day(local.date(), lang))}, "
+        f"{key('service')}: <b>{esc(text.name if text else '')}</b>",
+        f"{key('when')}: <b>{esc(format_day(local.date(), lang))}, "
         f"{esc(format_clock(local, lang))}</b>",
-        f"{t(context, lang, 'booking-label-where')}: {esc(migrado.name)}, {esc(migrado.address)}",
-        f"{t(context, lang, 'booking-label-interpreter')}: "
-        f"{esc(interpreter_label(context, interpreter, lang))}",
-        f"{t(context, lang, 'booking-label-name')}: {esc(name)}",
+        f"{key('where')}: {esc(migrado.name)}, {esc(migrado.address)}",
+        f"{key('interpreter')}: {esc(interpreter_label(bot_data, interpreter, lang))}",
+        f"{key('name')}: {esc(name)}",
     ]
     if phone:
-        lines.append(f"{t(context, lang, 'booking-label-phone')}: {esc(phone)}")
+        lines.append(f"{key('phone')}: {esc(phone)}")
     if code:
-        lines.append(f"{t(context, lang, 'booking-label-code')}: <b>{esc(code.upper())}</b>")
+        lines.append(f"{key('code')}: <b>{esc(code.upper())}</b>")
     return "\n".join(lines)
 
 
-def _booking_details(context: LotseContext, lang: str, schedule: Schedule, booking: Booking) -> str:
+def _booking_details(bot_data: BotData, lang: str, schedule: Schedule, booking: Booking) -> str:
     """A booking as labelled lines, with its code (HTML)."""
     return _details(
-        context,
+        bot_data,
         lang,
         schedule,
         booking.service_id,
@@ -397,7 +397,10 @@ async def ask_interpreter(update: Update, context: LotseContext, lang: str, intr
     ordered += sorted(CODES, key=lambda c: (c != lang, CODES.index(c)))
     ordered = [c for c in ordered if c != "de"]
     keyboard = rows(
-        [button(interpreter_label(context, c, lang), callbacks.BOOK, "int", c) for c in ordered],
+        [
+            button(interpreter_label(context.bot_data, c, lang), callbacks.BOOK, "int", c)
+            for c in ordered
+        ],
         2,
     )
     keyboard.append(
@@ -419,7 +422,7 @@ async def send_summary(
         await no_draft(update, context, lang)
         return
     details = _details(
-        context,
+        context.bot_data,
         lang,
         schedule,
         hold.service_id,
@@ -461,7 +464,7 @@ async def interpreter_chosen(update: Update, context: LotseContext) -> State:
     if code is None or not (code == "none" or code in BY_CODE or code == lang):
         await stale_button(update, context, answered=True)
         raise ApplicationHandlerStop(ConversationHandler.END)
-    if await service.update_hold(_user_id(update), interpreter=code, step="name") is None:
+    if await service.update_hold(_user_id(update), interpreter=code) is None:
         await no_draft(update, context, lang)
         raise ApplicationHandlerStop(ConversationHandler.END)
     await say(update, context, lang, t(context, lang, "booking-ask-name"))
@@ -479,7 +482,7 @@ async def name_typed(update: Update, context: LotseContext) -> State | int:
     if name is None:
         await say(update, context, lang, t(context, lang, "booking-name-invalid"))
         raise ApplicationHandlerStop(State.ASK_NAME)
-    await service.update_hold(_user_id(update), name=name, step="phone")
+    await service.update_hold(_user_id(update), name=name)
     schedule = _schedule(context)
     days = schedule.keep_after.days if schedule else 30
     keyboard = InlineKeyboardMarkup(
@@ -513,7 +516,7 @@ async def phone_typed(update: Update, context: LotseContext) -> State | int:
         )
         await say(update, context, lang, t(context, lang, "booking-phone-invalid"), keyboard)
         raise ApplicationHandlerStop(State.ASK_PHONE)
-    await service.update_hold(_user_id(update), phone=phone, step="")
+    await service.update_hold(_user_id(update), phone=phone)
     await send_summary(update, context, lang)
     raise ApplicationHandlerStop(ConversationHandler.END)
 
@@ -536,7 +539,7 @@ async def skip_phone(update: Update, context: LotseContext) -> None:
         if hold is None or not hold.name:
             await no_draft(update, context, lang)
         else:
-            await service.update_hold(_user_id(update), phone="", step="")
+            await service.update_hold(_user_id(update), phone="")
             await send_summary(update, context, lang)
 
 
@@ -627,7 +630,7 @@ async def send_confirmation(
         if moved_from
         else t(context, lang, "booking-confirmed")
     )
-    details = _booking_details(context, lang, schedule, booking)
+    details = _booking_details(context.bot_data, lang, schedule, booking)
     map_url = "https://www.openstreetmap.org/search?query=" + quote_plus(migrado.address)
     link = f'<a href="{html.escape(map_url)}">{t(context, lang, "booking-map-link")}</a>'
     text = "\n\n".join(
@@ -704,7 +707,7 @@ async def show_my_bookings(update: Update, context: LotseContext) -> None:
     blocks = [t(context, lang, "mybookings-title")]
     keyboard: list[list[InlineKeyboardButton]] = []
     for booking in bookings:
-        blocks.append(_booking_details(context, lang, schedule, booking))
+        blocks.append(_booking_details(context.bot_data, lang, schedule, booking))
         code = booking.display_code
         keyboard.append(
             [
@@ -746,7 +749,7 @@ async def ask_cancel(update: Update, context: LotseContext, code: str) -> None:
     schedule = _schedule(context)
     if booking is None or schedule is None:
         return
-    details = _booking_details(context, lang, schedule, booking)
+    details = _booking_details(context.bot_data, lang, schedule, booking)
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -856,7 +859,7 @@ async def on_button(update: Update, context: LotseContext) -> None:
         await stale_button(update, context, answered=True)
 
 
-async def offer_buttons(
+def offer_buttons(
     context: LotseContext, lang: str, topic_id: str, variant: str = ""
 ) -> list[list[InlineKeyboardButton]]:
     """Buttons that book a MigraDO service straight from an answer that leads there."""
@@ -892,24 +895,9 @@ async def send_reminder(
     catalogues = bot_data.catalogues
     lang = booking.lang
     key = "booking-reminder-day" if kind == "day" else "booking-reminder-2h"
-    # The flows' helpers need an update; reminders have none, so they render directly.
-    fake: Any = _RenderContext(app)
-    details = _booking_details(fake, lang, schedule, booking)
-    text = f"⏰ <b>{html.escape(catalogues.t(lang, key), quote=False)}</b>\n\n{details}"
-    await app.bot.send_message(booking.chat_id, _bidi(lang, text), parse_mode="HTML")
-
-
-class _RenderContext:
-    """Enough of a callback context for the text helpers (bot data only)."""
-
-    def __init__(self, app: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        self.bot_data = app.bot_data
-
-
-def _bidi(lang: str, text: str) -> str:
-    from bot.i18n import bidi
-
-    return bidi(lang, text)
+    details = _booking_details(bot_data, lang, schedule, booking)
+    text = f"⏰ <b>{esc(catalogues.t(lang, key))}</b>\n\n{details}"
+    await app.bot.send_message(booking.chat_id, bidi(lang, text), parse_mode="HTML")
 
 
 async def send_due_reminders(app: Application[Any, Any, Any, Any, Any, Any]) -> int:
@@ -1006,7 +994,7 @@ async def notify_closed(
 
 
 def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
-    """The typed steps of a booking (group 0, before the stateless handlers)."""
+    """The typed steps of a booking (its own group, before the handoff relay)."""
     with warnings.catch_warnings():
         # Tracked per chat, not per message: the question belongs to the chat.
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")

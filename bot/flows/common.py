@@ -47,6 +47,11 @@ def t(context: LotseContext, lang: str, key: str, **args: object) -> str:
     return html.escape(context.bot_data.catalogues.t(lang, key, **args), quote=False)
 
 
+def esc(text: str) -> str:
+    """Text (a typed name, a message) made safe for Telegram HTML."""
+    return html.escape(text, quote=False)
+
+
 def label(context: LotseContext, lang: str, key: str, **args: object) -> str:
     """A UI string for a button (plain text: buttons are not HTML)."""
     return context.bot_data.catalogues.t(lang, key, **args)

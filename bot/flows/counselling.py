@@ -130,7 +130,7 @@ async def send_office(
         body = f"{bidi(lang, prefix)}\n\n{body}"
     # The answer closes the location keyboard; the way back follows in its own message.
     await say(update, context, lang, body, ReplyKeyboardRemove(), mark_direction=False)
-    offers = await booking.offer_buttons(context, lang, TOPIC)
+    offers = booking.offer_buttons(context, lang, TOPIC)
     await say(
         update,
         context,

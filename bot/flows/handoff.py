@@ -48,6 +48,7 @@ from bot.flows.common import (
     PRIVATE,
     answer_query,
     button,
+    esc,
     label,
     language_of,
     say,
@@ -405,11 +406,6 @@ async def summary(context: LotseContext, case: Case, recent: list[tuple[str, str
     return "\n".join(lines)
 
 
-def esc(text: str) -> str:
-    """Text made safe for Telegram HTML."""
-    return html.escape(text, quote=False)
-
-
 def _german_language(code: str) -> str:
     return f"{language_name(code, 'de')} ({code})"
 
@@ -424,10 +420,6 @@ async def relay_from_newcomer(update: Update, context: LotseContext) -> None:
     case = await service.open_case_of(user.id)
     if case is None:
         return  # no case: the other handlers answer
-    booking = context.bot_data.booking
-    draft = await booking.get_hold(user.id) if booking is not None else None
-    if draft is not None and draft.step and message.text:
-        return  # they are typing their name or phone for a booking: that flow reads it
     lang = case.lang
     if message.text:
         await relay_text(context, case, message.text, lang)
@@ -657,10 +649,6 @@ async def note(update: Update, context: LotseContext) -> None:
     await staff_reply(update, catalogues.staff_t("staff-note-saved"))
 
 
-def _duration(context: LotseContext, delta: timedelta) -> str:
-    return format_waiting(context.bot_data.catalogues, delta)
-
-
 def format_waiting(catalogues: Catalogues, delta: timedelta) -> str:
     """ "12 Min." or "2 Std. 5 Min." for counsellors."""
     minutes = max(0, int(delta.total_seconds() // 60))
@@ -687,7 +675,9 @@ async def list_cases(update: Update, context: LotseContext) -> None:
     lines = [catalogues.staff_t("staff-cases-title", count=len(cases))]
     for case in cases:
         waiting = (
-            _duration(context, now - service.waiting_since(case)) if service.waiting(case) else "–"
+            format_waiting(catalogues, now - service.waiting_since(case))
+            if service.waiting(case)
+            else "–"
         )
         line = catalogues.staff_t(
             "staff-cases-line",
@@ -876,7 +866,7 @@ def build_relay_handler() -> BaseHandler[Update, LotseContext, None]:
 
 
 def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
-    """Consent given → the description step (group 0)."""
+    """Consent given → the description step (its own group)."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", category=PTBUserWarning, message=".*per_message.*")
         return ConversationHandler(

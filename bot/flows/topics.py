@@ -97,7 +97,7 @@ async def send_answer(
     if update.effective_user is not None:
         answered = f"{topic_id}:{variant}" if variant else topic_id
         await handoff.remember(context, update.effective_user.id, "", answered)
-    offers = await booking.offer_buttons(context, lang, topic_id, variant)
+    offers = booking.offer_buttons(context, lang, topic_id, variant)
     markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None, extra=offers)
     body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)
     await say(update, context, lang, body, markup, mark_direction=False)

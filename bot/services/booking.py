@@ -29,14 +29,12 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from bot.services.schedule import Schedule, Slot, slot_start
+from bot.services.schedule import Schedule, Slot
 
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 6
 #: How long a draft (service, time, name, phone) is kept after the last step.
 DRAFT_LIFETIME = timedelta(minutes=30)
-#: Reminder kinds, as stored in the reminder queue.
-REMINDER_KINDS = ("day", "2h")
 
 
 class BookingError(Exception):
@@ -101,8 +99,6 @@ class Hold:
     name: str = ""
     phone: str = ""
     replaces: str = ""
-    #: The typed step the person is in ("name", "phone"), "" otherwise.
-    step: str = ""
 
 
 @dataclass(frozen=True)
@@ -378,7 +374,7 @@ class BookingService:
         counts = await self._free_counts(slots, now)
         return [slot for slot, free in zip(slots, counts, strict=True) if free > 0]
 
-    async def free_days(self, service_id: str, limit: int | None = None) -> list[date]:
+    async def free_days(self, service_id: str) -> list[date]:
         """Days (from today to the horizon) with at least one free slot of the service."""
         now = self.clock()
         schedule = self.schedule
@@ -396,7 +392,7 @@ class BookingService:
         counts = await self._free_counts(everything, now) if everything else []
         free_by_slot = dict(zip((s.id for s in everything), counts, strict=True))
         days = [d for d, slots in per_day if any(free_by_slot[s.id] > 0 for s in slots)]
-        return days[:limit] if limit else days
+        return days
 
     async def next_free(self, service_id: str, limit: int = 3) -> list[Slot]:
         """The earliest free slots of a service (to offer when a wish cannot be met).
@@ -508,7 +504,6 @@ class BookingService:
             name=raw.get("name", ""),
             phone=raw.get("phone", ""),
             replaces=raw.get("replaces", ""),
-            step=raw.get("step", ""),
         )
 
     async def update_hold(self, user_id: int, **fields: str) -> Hold | None:
@@ -773,5 +768,4 @@ __all__ = [
     "Overlap",
     "SlotUnavailable",
     "TooMany",
-    "slot_start",
 ]
