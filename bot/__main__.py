@@ -273,6 +273,7 @@ def _export(settings: Settings, day_text: str, out: str) -> int:
 
     from redis.exceptions import RedisError
 
+    from bot.i18n import Catalogues
     from bot.services.export import day_csv, day_ics, desk_rows
     from bot.services.schedule import ScheduleError, load_schedule
 
@@ -297,8 +298,9 @@ def _export(settings: Settings, day_text: str, out: str) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     csv_path = folder / f"migrado-{day.isoformat()}.csv"
     ics_path = folder / f"migrado-{day.isoformat()}.ics"
-    csv_path.write_text(day_csv(desk_rows(bookings, schedule)), encoding="utf-8")
-    ics_path.write_bytes(day_ics(bookings, schedule))
+    catalogues = Catalogues.load(settings.translations_dir)
+    csv_path.write_text(day_csv(desk_rows(bookings, schedule, catalogues)), encoding="utf-8")
+    ics_path.write_bytes(day_ics(bookings, schedule, catalogues))
     print(f"{len(bookings)} appointment(s) on {day.isoformat()}: wrote {csv_path} and {ics_path}")
     return 0
 

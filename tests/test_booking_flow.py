@@ -396,7 +396,10 @@ async def test_front_desk_lists_the_day_and_only_for_counsellors(
     chat.api.clear()
     private = {"id": COUNSELLOR, "type": "private", "first_name": "Jana"}
     await chat.app.process_update(counsellor.text(chat.app.bot, "/today", chat=private))
-    assert "📋" in all_text(chat.api.calls)
+    today = chat.app.bot_data.catalogues.staff_t(
+        "staff-day-empty", day=format_day(date(2026, 12, 1), "de")
+    )
+    assert today in all_text(chat.api.calls)  # nothing booked for Tuesday itself
     calls = await chat.send("/day 2026-12-03")
     assert ui(chat, "ar", "staff-only") in all_text(calls)
     assert "Amal Haddad" not in all_text(calls)
@@ -421,7 +424,10 @@ async def test_closing_a_day_tells_everyone_and_offers_one_tap_rebooking(
     rebook = [d for _, d in to_newcomer[0].buttons if d.startswith("book:v1:rebook:")]
     assert rebook
     to_group = [c for c in messages(chat.api.calls) if int(c.params["chat_id"]) == GROUP]
-    assert "1" in all_text(to_group) and "Krankheit" in all_text(to_group)
+    closed = chat.app.bot_data.catalogues.staff_t(
+        "staff-closed", day=format_day(THURSDAY, "de"), reason="Krankheit", count=1, told=1
+    )
+    assert closed in all_text(to_group)
     service = chat.app.bot_data.booking
     assert service is not None
     assert await service.bookings_of(4242) == []
@@ -496,6 +502,7 @@ def test_export_writes_csv_and_ics(
     assert "Rumänisch" in row
     ics = (tmp_path / "migrado-2026-12-03.ics").read_text(encoding="utf-8").replace("\n ", "")
     assert re.search(r"DTSTART:20261203T080000Z", ics) and "Ionela Pop" in ics
+    assert "Dolmetschen: Rumänisch" in ics and f"Nr. {code}" in ics
     assert main(["booking", "export", "--day", "3.12.2026"]) == 2
 
 

@@ -281,7 +281,11 @@ async def test_emergency_without_a_case_offers_a_person_and_opens_it_urgent(
     text = all_text(calls)
     assert "112" in text and "110" in text
     assert "handoff:v1:start" in data_of(calls, "handoff:v1:")
+    before = len(chat.api.calls)
     await open_case(chat, None)
+    summary = all_text(to_chat(chat.api.calls[before:], GROUP))
+    assert staff(chat, "staff-case-urgent") in summary
+    assert staff(chat, "staff-emergency-words") in summary
     service = chat.app.bot_data.handoff
     assert service is not None
     case = await service.get(1)

@@ -63,7 +63,7 @@ async def list_day(update: Update, context: LotseContext, day: date) -> None:
         await staff_reply(update, catalogues.staff_t("staff-booking-unavailable"))
         return
     day_text = format_day(day, "de")
-    rows = desk_rows(await service.day_bookings(day), schedule)
+    rows = desk_rows(await service.day_bookings(day), schedule, catalogues)
     lines = [
         catalogues.staff_t("staff-day-title", day=day_text, count=len(rows))
         if rows
@@ -72,7 +72,8 @@ async def list_day(update: Update, context: LotseContext, day: date) -> None:
     closed = await service.closed_days()
     reason = closed.get(day) or schedule.holiday(day)
     if reason or (day in schedule.closed_days):
-        lines.append(catalogues.staff_t("staff-day-closed", reason=reason or "booking.yml"))
+        reason = reason or catalogues.staff_t("staff-closed-in-content")
+        lines.append(catalogues.staff_t("staff-day-closed", reason=reason))
     for row in rows:
         lines.append(
             html.escape(

@@ -382,7 +382,9 @@ async def summary(context: LotseContext, case: Case, recent: list[tuple[str, str
         lines.append(esc(c.staff_t("staff-case-recent")))
         for question, answer in questions:
             label_ = (
-                "Notfallwörter erkannt" if answer == EMERGENCY else _topic_label(context, answer)
+                c.staff_t("staff-emergency-words")
+                if answer == EMERGENCY
+                else _topic_label(context, answer)
             )
             lines.append(
                 esc(c.staff_t("staff-case-recent-line", question=question or "–", answer=label_))

@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.i18n import language_name
+from bot.i18n import Catalogues, language_name
 from bot.services.booking import Booking
 from bot.services.calendar import Event, ics
 from bot.services.schedule import Schedule
@@ -40,17 +40,19 @@ class DeskRow:
     counter: str
 
 
-def interpreter_de(code: str) -> str:
-    """The interpreter language in German ("Arabisch"), or "keins"."""
-    return "keins" if code in {"", "none"} else language_name(code, "de")
+def _in_order(bookings: Iterable[Booking]) -> list[Booking]:
+    return sorted(bookings, key=lambda b: (b.start, b.counter, b.code))
 
 
-def desk_rows(bookings: Iterable[Booking], schedule: Schedule) -> list[DeskRow]:
+def desk_rows(
+    bookings: Iterable[Booking], schedule: Schedule, catalogues: Catalogues
+) -> list[DeskRow]:
     """The bookings in time order, with German service and language names."""
+    none = catalogues.staff_t("staff-interpreter-none")
     rows = []
-    for booking in sorted(bookings, key=lambda b: (b.start, b.counter, b.code)):
+    for booking in _in_order(bookings):
         service = schedule.services.get(booking.service_id)
-        interpreter = interpreter_de(booking.interpreter)
+        interpreter = booking.interpreter
         rows.append(
             DeskRow(
                 time=schedule.local(booking.start).strftime("%H:%M"),
@@ -59,7 +61,9 @@ def desk_rows(bookings: Iterable[Booking], schedule: Schedule) -> list[DeskRow]:
                 service=service.short if service else booking.service_id,
                 name=booking.name,
                 phone=booking.phone,
-                interpreter=interpreter,
+                interpreter=none
+                if interpreter in {"", "none"}
+                else language_name(interpreter, "de"),
                 language=language_name(booking.lang, "de"),
                 counter=booking.counter,
             )
@@ -77,22 +81,23 @@ def day_csv(rows: Iterable[DeskRow]) -> str:
     return out.getvalue()
 
 
-def day_ics(bookings: Iterable[Booking], schedule: Schedule) -> bytes:
+def day_ics(bookings: Iterable[Booking], schedule: Schedule, catalogues: Catalogues) -> bytes:
     """Every appointment of the day as calendar events (for the office's calendar)."""
-    events = []
-    for booking in bookings:
-        service = schedule.services.get(booking.service_id)
-        interpreter = interpreter_de(booking.interpreter)
-        events.append(
-            Event(
-                uid=f"{booking.code}@lotse-dortmund",
-                start=booking.start,
-                end=booking.end,
-                summary=f"{service.short if service else booking.service_id}: {booking.name}",
-                description=(
-                    f"Nr. {booking.display_code}\nDolmetschen: {interpreter}\n"
-                    f"Telefon: {booking.phone or '-'}\nSchalter: {booking.counter}"
-                ),
-            )
+    ordered = _in_order(bookings)
+    events = [
+        Event(
+            uid=f"{booking.code}@lotse-dortmund",
+            start=booking.start,
+            end=booking.end,
+            summary=f"{row.service}: {row.name}",
+            description=catalogues.staff_t(
+                "staff-ics-description",
+                code=row.code,
+                interpreter=row.interpreter,
+                phone=row.phone or "-",
+                counter=row.counter,
+            ),
         )
+        for booking, row in zip(ordered, desk_rows(ordered, schedule, catalogues), strict=True)
+    ]
     return ics(events)

@@ -14,6 +14,12 @@ staff-closed = 🚫 { $day } ist für Buchungen geschlossen ({ $reason }). { $co
 staff-reopen-usage = Bitte so: /reopen_day JJJJ-MM-TT
 staff-reopened = ✅ { $day } ist wieder buchbar. Abgesagte Termine bleiben abgesagt.
 staff-not-reopened = { $day } war nicht geschlossen.
+staff-interpreter-none = keins
+staff-ics-description = Nr. { $code }
+    Dolmetschen: { $interpreter }
+    Telefon: { $phone }
+    Schalter: { $counter }
+staff-closed-in-content = geschlossen laut Öffnungszeiten (booking.yml)
 staff-booking-unavailable = Termine sind hier nicht eingerichtet (kein Redis).
 staff-past-day = Dieser Tag liegt in der Vergangenheit.
 
@@ -58,3 +64,4 @@ staff-waiting-again = ⏰ Fall #{ $case } ({ $language }) wartet seit { $waiting
 staff-minutes = { $minutes } Min.
 staff-hours = { $hours } Std. { $minutes } Min.
 staff-no-subject = ohne Beschreibung
+staff-emergency-words = Notfallwörter erkannt
