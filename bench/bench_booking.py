@@ -28,17 +28,13 @@ sys.path.insert(0, str(ROOT))
 
 from redis.asyncio import BlockingConnectionPool, Redis  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
 from bot.local_redis import RedisServer  # noqa: E402
 from bot.services.booking import BookingService, SlotUnavailable  # noqa: E402
 from bot.services.schedule import Schedule, load_schedule  # noqa: E402
 
 #: A Tuesday morning: the whole booking horizon lies ahead.
 NOW = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def oversold(redis: Redis, schedule: Schedule) -> int:

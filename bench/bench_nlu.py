@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.stats import percentile
 from bot import nlu_cli
 from bot.services.nlu import RasaClient
 
@@ -38,11 +39,6 @@ def rss_mib(pid: int) -> float:
             continue
         pids += [int(c) for c in children]
     return total / 1024
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 async def latencies(url: str, texts: list[str]) -> list[float]:

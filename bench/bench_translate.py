@@ -25,17 +25,13 @@ sys.path.insert(0, str(ROOT))
 
 from redis.asyncio import Redis  # noqa: E402
 
+from bench.stats import percentile  # noqa: E402
 from bot.i18n import Catalogues  # noqa: E402
 from bot.services.content import TOPIC_IDS, load_snapshot  # noqa: E402
 from bot.services.glossary import Glossary  # noqa: E402
 from bot.services.localize import Localizer  # noqa: E402
 from bot.services.translator import LibreProvider, Translator  # noqa: E402
 from tests.fake_libretranslate import FakeLibreTranslate  # noqa: E402
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def conversation_log(users: int, seed: int = 7) -> list[tuple[str, str, str]]:

@@ -29,6 +29,9 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from bot.services.redis_values import from_ms as _from_ms
+from bot.services.redis_values import text as _s
+from bot.services.redis_values import to_ms as _ms
 from bot.services.schedule import Schedule, Slot
 
 CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -137,20 +140,6 @@ class DueReminder:
 
     booking: Booking
     kind: str
-
-
-def _ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
-def _from_ms(value: bytes | str | int | float) -> datetime:
-    return datetime.fromtimestamp(int(float(value)) / 1000, tz=UTC)
-
-
-def _s(value: Any) -> str:
-    if value is None:
-        return ""
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 _HOLD = """

@@ -29,6 +29,9 @@ from zoneinfo import ZoneInfo
 import yaml
 from redis.asyncio import Redis
 
+from bot.services.redis_values import from_ms
+from bot.services.redis_values import text as _s
+from bot.services.redis_values import to_ms as _ms
 from bot.services.schedule import WEEKDAYS, parse_interval, public_holiday
 
 #: How long the last questions to the bot are kept for a possible handoff summary.
@@ -128,18 +131,8 @@ class LogEntry:
     by: str = ""
 
 
-def _s(value: Any) -> str:
-    if value is None:
-        return ""
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-def _ms(moment: datetime) -> int:
-    return int(moment.timestamp() * 1000)
-
-
 def _dt(value: str) -> datetime | None:
-    return datetime.fromtimestamp(int(value) / 1000, tz=UTC) if value else None
+    return from_ms(value) if value else None
 
 
 def _case(raw: Mapping[Any, Any]) -> Case:
