@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking
+.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -17,18 +17,30 @@ help:
 	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
 	@echo "make bench-booking / bench-translate - booking under load, translation memory"
 
-$(VENV)/.installed: pyproject.toml
+# Both environments install exactly what the lock files say (versions and hashes); nothing is
+# resolved at install time. `make lock` re-resolves on purpose (see README, "Upgrading").
+$(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-$(NLU_VENV)/.installed: nlu/requirements.txt
+$(NLU_VENV)/.installed: nlu/requirements.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6 (set PY310=/path/to/python3.10)"; exit 1; }
 	$(PY310) -m venv $(NLU_VENV)
-	$(NLU_VENV)/bin/pip install --quiet --upgrade pip
-	$(NLU_VENV)/bin/pip install --quiet -r nlu/requirements.txt
+	$(NLU_VENV)/bin/pip install --quiet --require-hashes --no-deps -r nlu/requirements.lock
 	touch $@
+
+# Re-resolve both lock files to the newest versions the ranges allow (pyproject.toml for the
+# bot, nlu/requirements.in for Rasa). Review the diff, run `make test`, commit the locks.
+UV_VERSION := 0.13.9
+lock:
+	$(PYTHON) -m venv .lotse/uv
+	.lotse/uv/bin/pip install --quiet uv==$(UV_VERSION)
+	.lotse/uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
+	  --python-version 3.11 --quiet -o requirements.lock
+	.lotse/uv/bin/uv pip compile nlu/requirements.in --generate-hashes --upgrade \
+	  --python-version 3.10 --quiet -o nlu/requirements.lock
 
 nlu-venv: $(NLU_VENV)/.installed
 

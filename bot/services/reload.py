@@ -43,4 +43,4 @@ async def listen_for_reload(
             await asyncio.sleep(retry_seconds)
         finally:
             with contextlib.suppress(RedisError):
-                await pubsub.aclose()  # type: ignore[no-untyped-call]
+                await pubsub.aclose()
