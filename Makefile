@@ -31,16 +31,19 @@ $(NLU_VENV)/.installed: nlu/requirements.lock
 	$(NLU_VENV)/bin/pip install --quiet --require-hashes --no-deps -r nlu/requirements.lock
 	touch $@
 
-# Re-resolve both lock files to the newest versions the ranges allow (pyproject.toml for the
-# bot, nlu/requirements.in for Rasa). Review the diff, run `make test`, commit the locks.
+# `make lock` after editing pyproject.toml or nlu/requirements.in: resolves what changed, keeps
+# every other pin. `make lock UPGRADE=1` moves everything to the newest versions the ranges
+# allow, on purpose. Review the diff, run `make test`, commit the locks (README, "Upgrading").
 UV_VERSION := 0.13.9
-lock:
+UV := .lotse/uv/bin/uv
+LOCK_FLAGS := --generate-hashes --quiet $(if $(UPGRADE),--upgrade)
+$(UV):
 	$(PYTHON) -m venv .lotse/uv
 	.lotse/uv/bin/pip install --quiet uv==$(UV_VERSION)
-	.lotse/uv/bin/uv pip compile pyproject.toml --extra dev --generate-hashes --upgrade \
-	  --python-version 3.11 --quiet -o requirements.lock
-	.lotse/uv/bin/uv pip compile nlu/requirements.in --generate-hashes --upgrade \
-	  --python-version 3.10 --quiet -o nlu/requirements.lock
+
+lock: $(UV)
+	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
+	$(UV) pip compile nlu/requirements.in --python-version 3.10 $(LOCK_FLAGS) -o nlu/requirements.lock
 
 nlu-venv: $(NLU_VENV)/.installed
 
