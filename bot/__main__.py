@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from pydantic import SecretStr
 
 from bot.languages import CODES, SOURCE_LANGUAGE
+from bot.logredact import RedactingFilter, install, secrets_of
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -23,14 +24,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot")
 
 
-def _configure_logging(level: str) -> None:
+def _configure_logging(settings: Settings) -> RedactingFilter:
+    """Logging to stderr, every record redacted before any handler sees it (bot/logredact.py)."""
     logging.basicConfig(
-        level=level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # httpx logs every request URL at INFO, and the URL contains the bot token.
+    logging.getLogger().setLevel(settings.log_level.upper())
+    # httpx logs every request URL at INFO (Bot API URLs carry the token; redacted anyway).
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    return install(RedactingFilter(secrets_of(settings)))
 
 
 @contextlib.contextmanager
@@ -82,7 +85,8 @@ def _redis_for(settings: Settings) -> Iterator[Settings]:
 
 
 def _run(settings: Settings, *, with_nlu: bool = True) -> int:
-    from bot.app import build_application
+    from bot.app import ALLOWED_UPDATES, build_application
+    from bot.group_check import GroupMisconfigured
 
     if not settings.token:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
@@ -93,7 +97,12 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
             "serving Telegram by long polling via %s",
             settings.telegram_api_base_url.split("/bot")[0],
         )
-        app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+        try:
+            app.run_polling(allowed_updates=list(ALLOWED_UPDATES))
+        except GroupMisconfigured as exc:
+            log.error("not started: %s", exc)
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     return 0
 
 
@@ -391,7 +400,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    _configure_logging(settings.log_level)
+    _configure_logging(settings)
     if args.command == "run":
         return _run(settings, with_nlu=not args.no_nlu)
     if args.command == "chat":

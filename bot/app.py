@@ -26,12 +26,15 @@ from bot.flows import (
     fallback,
     freetext,
     frontdesk,
+    guard,
     handoff,
     mybookings,
     privacy,
+    staff,
     start,
     topics,
 )
+from bot.group_check import check_counsellor_group
 from bot.i18n import Catalogues
 from bot.jobs import JobRunner
 from bot.languages import CODES
@@ -40,10 +43,12 @@ from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
 from bot.services.emergency import load_emergency
+from bot.services.flood import FloodGuard
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
+from bot.services.membership import MembershipCache
 from bot.services.nlu import RasaClient
 from bot.services.reload import listen_for_reload
 from bot.services.translator import (
@@ -57,11 +62,17 @@ from bot.settings import Settings, SettingsError
 log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
+#: The updates the bot asks Telegram for (polling and webhook). ``chat_member`` keeps the
+#: membership of the counsellors' group fresh; Telegram sends it only when asked for.
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "chat_member", "my_chat_member")
 
 
 class Group(enum.IntEnum):
     """Handler groups, in the order PTB tries them (lower first; one answer per group)."""
 
+    #: First of all: the update's time budget, and flood control per person (a flooder's
+    #: update stops here, before any NLU or translator call).
+    GUARD = -5
     #: Before anything answers: a reader of a language beyond the twelve gets the UI strings
     #: machine-translated (once per language, remembered).
     PREPARE = -4
@@ -102,6 +113,13 @@ def reload_content(bot_data: BotData) -> list[Problem]:
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
+    group = bot_data.settings.counsellor_chat_id
+    if group is not None:
+        # Refuses to start (GroupMisconfigured) unless only counsellors can write there.
+        await check_counsellor_group(app.bot, group)
+    if bot_data.detector is not None:
+        # Seconds of model loading belong to the start, not to the first newcomer's reply.
+        await asyncio.to_thread(bot_data.detector.load)
     catalogues = bot_data.catalogues
     for lang in CODES:
         commands = [BotCommand(c, catalogues.t(lang, f"command-{c}")) for c in COMMANDS]
@@ -237,6 +255,10 @@ def build_application(
     else:
         log.info("RASA_URL is not set: typed questions get the menu")
     bot_data.detector = LanguageDetector()
+    bot_data.members = MembershipCache(redis=redis)
+    bot_data.flood = FloodGuard(
+        redis, burst=settings.flood_burst, per_minute=settings.flood_per_minute
+    )
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
         bot_data.booking = BookingService(redis, lambda: content.current.booking)
@@ -263,6 +285,7 @@ def build_application(
     # group of its own: a conversation's fallbacks end its question without stopping the update,
     # and the next group still sees it (a booking button tapped while the district question is
     # open reaches the booking). State handlers stop further processing.
+    app.add_handler(guard.build_handler(), group=Group.GUARD)
     app.add_handler(start.build_prepare_handler(), group=Group.PREPARE)
     persistent = redis is not None
     app.add_handler(booking.build_handler(persistent=persistent), group=Group.BOOKING_STEPS)
@@ -279,6 +302,7 @@ def build_application(
         *frontdesk.build_handlers(),
         *handoff.build_handlers(),
         *counsellors.build_handlers(settings.counsellor_chat_id),
+        *staff.build_handlers(settings.counsellor_chat_id),
         *privacy.build_handlers(),
         *freetext.build_handlers(),
         *fallback.build_handlers(),
