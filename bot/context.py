@@ -13,12 +13,14 @@ from bot.services.membership import MembershipCache
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+    from bot.budget import Budget
     from bot.i18n import Catalogues
     from bot.jobs import JobRunner
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
     from bot.services.emergency import EmergencyWords
+    from bot.services.flood import FloodGuard
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
@@ -84,6 +86,8 @@ class BotData:
     emergency: EmergencyWords | None = None
     #: Who is a member of the counsellors' group, as Telegram last said.
     members: MembershipCache = field(default_factory=MembershipCache)
+    #: Per-person flood control (flows/guard.py).
+    flood: FloodGuard | None = None
     #: The Redis client was made from REDIS_URL here (and is closed at shutdown).
     owns_redis: bool = False
     #: SIGHUP reloads the content (``lotse run``; not in tests or the local chat).
@@ -111,7 +115,10 @@ class BotData:
 
 
 class LotseContext(CallbackContext[ExtBot[None], UserProfile, dict[Any, Any], BotData]):
-    """The context every Lotse callback receives."""
+    """The context every Lotse callback receives (one per update, shared by its handlers)."""
+
+    #: The update's time budget, started by the guard before any other handler (bot/budget.py).
+    budget: Budget | None = None
 
 
 CONTEXT_TYPES = ContextTypes(
