@@ -62,6 +62,8 @@ def make_settings(root: Path = PROJECT_ROOT, **overrides: object) -> Settings:
         "content_dir": root / "content",
         "translations_dir": root / "translations",
         "persistence_interval_seconds": 60,
+        # Tests tap faster than any person; flood control is tested on its own (test_trust.py).
+        "flood_burst": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

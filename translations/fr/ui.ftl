@@ -48,6 +48,7 @@ counselling-district-found = Votre position se trouve dans l’arrondissement { 
 fallback-free-text = Merci pour votre message ! Je ne comprends pas encore les questions écrites — j’apprends encore. Veuillez choisir un thème ci-dessous. Si votre thème n’y est pas, touchez « Parler à une personne ».
 fallback-media = Je ne peux pas ouvrir les stickers, les photos, les messages vocaux ni les fichiers. Veuillez choisir un thème ci-dessous ou toucher « Parler à une personne ».
 fallback-stale-button = Ce bouton n’est plus valable. Voici le menu actuel.
+flood-slow-down = Vous envoyez des messages très vite, j’en ai donc ignoré quelques-uns. Veuillez patienter un instant, puis écrire à nouveau.
 fallback-private-only = Veuillez m’écrire dans un chat privé.
 
 ## Erreurs
@@ -151,7 +152,6 @@ mybookings-cancelled = Votre rendez-vous { $code } est annulé. L’heure est ma
 mybookings-kept = Bien, votre rendez-vous est maintenu.
 mybookings-move-day = À quel jour voulez-vous déplacer le rendez-vous ?
 mybookings-moved = Votre rendez-vous est déplacé. L’ancien rendez-vous { $code } est annulé.
-mybookings-not-yours = Je ne trouve pas ce rendez-vous, ou il est déjà annulé.
 command-mybookings = Mes rendez-vous chez MigraDO
 staff-only = Cette commande est réservée aux conseillères et conseillers de MigraDO.
 

@@ -48,6 +48,7 @@ counselling-district-found = Państwa lokalizacja jest w dzielnicy { $district }
 fallback-free-text = Dziękuję za wiadomość! Nie rozumiem jeszcze pisanych pytań — wciąż się uczę. Proszę wybrać temat poniżej. Jeśli Państwa tematu tam nie ma, proszę dotknąć „Rozmowa z człowiekiem”.
 fallback-media = Nie mogę otwierać naklejek, zdjęć, wiadomości głosowych ani plików. Proszę wybrać temat poniżej albo dotknąć „Rozmowa z człowiekiem”.
 fallback-stale-button = Ten przycisk jest już nieaktualny. Oto aktualne menu.
+flood-slow-down = Wiadomości przychodzą bardzo szybko, dlatego kilka pominąłem. Proszę chwilę poczekać i napisać ponownie.
 fallback-private-only = Proszę napisać do mnie na czacie prywatnym.
 
 ## Błędy
@@ -151,7 +152,6 @@ mybookings-cancelled = Państwa wizyta { $code } jest odwołana. Ten termin jest
 mybookings-kept = Dobrze, Państwa wizyta pozostaje.
 mybookings-move-day = Na jaki dzień chcą Państwo przełożyć wizytę?
 mybookings-moved = Państwa wizyta została przełożona. Stara wizyta { $code } jest odwołana.
-mybookings-not-yours = Nie mogę znaleźć tej wizyty albo jest już odwołana.
 command-mybookings = Moje wizyty w MigraDO
 staff-only = To polecenie jest tylko dla doradczyń i doradców MigraDO.
 

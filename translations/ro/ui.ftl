@@ -48,6 +48,7 @@ counselling-district-found = Locația dumneavoastră este în cartierul { $distr
 fallback-free-text = Vă mulțumesc pentru mesaj! Încă nu înțeleg întrebările scrise — încă învăț. Vă rog să alegeți o temă mai jos. Dacă tema dumneavoastră nu este acolo, atingeți „Vorbiți cu un om”.
 fallback-media = Nu pot deschide stickere, fotografii, mesaje vocale sau fișiere. Vă rog să alegeți o temă mai jos sau să atingeți „Vorbiți cu un om”.
 fallback-stale-button = Acest buton nu mai este valabil. Iată meniul actual.
+flood-slow-down = Trimiteți mesaje foarte repede, așa că am sărit peste câteva. Vă rog să așteptați puțin, apoi să scrieți din nou.
 fallback-private-only = Vă rog să îmi scrieți într-un chat privat.
 
 ## Errors
@@ -151,7 +152,6 @@ mybookings-cancelled = Programarea dumneavoastră { $code } este anulată. Ora e
 mybookings-kept = Bine, programarea dumneavoastră rămâne.
 mybookings-move-day = În ce zi doriți să mutați programarea?
 mybookings-moved = Programarea dumneavoastră a fost mutată. Programarea veche { $code } este anulată.
-mybookings-not-yours = Nu găsesc această programare sau a fost deja anulată.
 command-mybookings = Programările mele la MigraDO
 staff-only = Această comandă este doar pentru consilierele și consilierii de la MigraDO.
 
