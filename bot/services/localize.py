@@ -112,7 +112,12 @@ class Localizer:
             )
         except TranslationFailed as exc:
             fallback = fallback_language(second_language)
-            log.warning("translation into %s failed (%s): answering in %s", lang, exc, fallback)
+            log.warning(
+                "translation into %s failed (%s): answering in %s",
+                lang,
+                type(exc).__name__,
+                fallback,
+            )
             return Localized(snapshot.text(topic_id, fallback), fell_back_to=fallback)
         options = dict(zip(source.options, rest[: len(source.options)], strict=True))
         body = dict(zip(wanted, rest[len(source.options) :], strict=True))
@@ -168,7 +173,9 @@ class Localizer:
                     )
                 )
             except TranslationFailed as exc:
-                log.warning("UI strings could not be translated into %s (%s)", lang, exc)
+                log.warning(
+                    "UI strings could not be translated into %s (%s)", lang, type(exc).__name__
+                )
                 return False
             catalogues.overlay[lang] = dict(zip(templates, values, strict=True))
             return True
