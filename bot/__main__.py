@@ -27,10 +27,10 @@ log = logging.getLogger("bot")
 def _configure_logging(settings: Settings) -> RedactingFilter:
     """Logging to stderr, every record redacted before any handler sees it (bot/logredact.py)."""
     logging.basicConfig(
+        level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    logging.getLogger().setLevel(settings.log_level.upper())
     # httpx logs every request URL at INFO (Bot API URLs carry the token; redacted anyway).
     logging.getLogger("httpx").setLevel(logging.WARNING)
     return install(RedactingFilter(secrets_of(settings)))

@@ -16,8 +16,16 @@ from bot.channels.local import LocalChat
 from bot.channels.local_api import LocalBotApi
 from bot.channels.updates import UpdateFactory
 from bot.local_redis import RedisServer
+from bot.logredact import uninstall
 from bot.settings import Settings
 from tests.fake_libretranslate import FakeLibreTranslate
+
+
+@pytest.fixture(autouse=True)
+def _no_log_filter_left_behind() -> Iterator[None]:
+    """``lotse`` commands run in-process install the log filter; no test inherits it."""
+    yield
+    uninstall()
 
 
 @pytest.fixture(scope="session")

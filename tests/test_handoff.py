@@ -337,5 +337,6 @@ async def test_a_double_tap_opens_one_case(
     assert len(created) - len(deleted) == 1
     service = chat.app.bot_data.handoff
     assert service is not None
-    assert len(await service.open_cases()) == 1
-    assert ui(chat, "de", "handoff-already-open", case=1) in all_text(calls)
+    [case] = await service.open_cases()
+    # Either tap may win the race (and the loser's number is skipped): the other hears which.
+    assert ui(chat, "de", "handoff-already-open", case=case.number) in all_text(calls)
