@@ -35,6 +35,7 @@ from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
+from bot.services.coverage import log_coverage
 from bot.services.emergency import load_emergency
 from bot.services.engines import DeeplEngine, Engine, GoogleEngine, LibreEngine, NllbEngine
 from bot.services.glossary import Glossary
@@ -96,6 +97,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         bot_data.extras["handoff_task"] = asyncio.create_task(
             handoff.maintenance_loop(app), name="handoff-maintenance"
         )
+    # Once at start: which engine serves which language (a WARNING per curated language that
+    # has none). In the background, so a slow engine does not delay the start.
+    bot_data.extras["coverage_task"] = asyncio.create_task(
+        log_coverage(bot_data.translator), name="translation-coverage"
+    )
     if bot_data.extras.get("sighup"):
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -104,7 +110,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
-    for name in ("reload_task", "reminder_task", "handoff_task"):
+    for name in ("reload_task", "reminder_task", "handoff_task", "coverage_task"):
         task = bot_data.extras.pop(name, None)
         if task is not None:
             task.cancel()

@@ -127,12 +127,26 @@ class LoopbackServer:
         self.server.server_close()
 
 
+def deployed_languages() -> dict[str, str]:
+    """The languages docker-compose.yml has LibreTranslate load (``LT_LOAD_ONLY``), named."""
+    import yaml
+    from babel import Locale
+
+    from bot import PROJECT_ROOT
+
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
+    codes = compose["services"]["libretranslate"]["environment"]["LT_LOAD_ONLY"].split(",")
+    english = Locale("en").languages
+    return {code: str(english.get(code, code)) for code in codes}
+
+
 class FakeLibreTranslate(LoopbackServer):
     """LibreTranslate's API: ``GET /languages``, ``POST /translate`` (JSON or form body).
 
     ``languages``: code -> name (default: a broad table). ``english_only``: each language
     translates only from and into English, like the argos-translate packages themselves (a
-    real LibreTranslate pivots internally and lists every target). ``api_key``: required.
+    real LibreTranslate pivots internally and lists every target). ``targets_only``: languages
+    it translates into but not from. ``api_key``: required.
     """
 
     def __init__(
@@ -140,14 +154,18 @@ class FakeLibreTranslate(LoopbackServer):
         languages: dict[str, str] | None = None,
         *,
         english_only: bool = False,
+        targets_only: frozenset[str] = frozenset(),
         api_key: str | None = None,
     ) -> None:
         super().__init__()
         self.languages = dict(LANGUAGES if languages is None else languages)
         self.english_only = english_only
+        self.targets_only = targets_only
         self.api_key = api_key
 
     def targets(self, code: str) -> list[str]:
+        if code in self.targets_only:
+            return []
         if not self.english_only:
             return [c for c in self.languages if c != code]
         return [c for c in self.languages if c != code and "en" in (c, code)]

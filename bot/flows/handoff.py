@@ -57,6 +57,7 @@ from bot.flows.common import (
 )
 from bot.flows.frontdesk import refuse, staff_reply
 from bot.flows.staff import in_counsellor_group, is_counsellor
+from bot.flows.translation_notes import sent_untranslated_note, untranslated_note
 from bot.i18n import Catalogues, bidi, format_clock, format_day, language_name
 from bot.render import MAX_MESSAGE_LENGTH
 from bot.services.handoff import AlreadyOpen, Case, HandoffService
@@ -463,7 +464,7 @@ async def relay_text(context: LotseContext, case: Case, text: str, lang: str) ->
     elif ok and translated is not None:
         body = f"🗣 {esc(translated)}\n\n<i>{original}</i> {esc(text)}"
     else:
-        untranslated = esc(catalogues.staff_t("staff-relay-untranslated"))
+        untranslated = esc(await untranslated_note(context, lang, "de"))
         body = f"{original} {esc(text)}\n<i>{untranslated}</i>"
     await _post(context, case, body)
     await service.log(case.number, "in", text, translation=translated or "")
@@ -731,7 +732,7 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
             elif ok and translated is not None:
                 confirmation = f"{sent} {translated}"
             else:
-                confirmation = catalogues.staff_t("staff-sent-untranslated")
+                confirmation = await sent_untranslated_note(context, "de", lang)
         else:
             caption = message.caption or ""
             translated, _ = await translate(context, caption, "de", lang)

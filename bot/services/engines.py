@@ -16,7 +16,6 @@ one, lower case): LibreTranslate's ``pt-BR`` is ``pt-br``, DeepL's ``EN-GB`` tar
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -85,28 +84,7 @@ class Engine(Protocol):
     async def aclose(self) -> None: ...
 
 
-@dataclass
-class _Http:
-    """One httpx client per event loop (tests and CLI commands run several loops)."""
-
-    _client: httpx.AsyncClient | None = field(default=None, repr=False)
-    _loop: asyncio.AbstractEventLoop | None = field(default=None, repr=False)
-
-    def client(self) -> httpx.AsyncClient:
-        loop = asyncio.get_running_loop()
-        if self._client is None or self._loop is not loop or self._client.is_closed:
-            self._client = httpx.AsyncClient(follow_redirects=False)
-            self._loop = loop
-        return self._client
-
-    async def aclose(self) -> None:
-        if self._client is not None and self._loop is asyncio.get_running_loop():
-            await self._client.aclose()
-        self._client = None
-
-
 async def _request(
-    http: _Http,
     engine: str,
     method: str,
     url: str,
@@ -115,11 +93,15 @@ async def _request(
     json: Any = None,
     headers: dict[str, str] | None = None,
 ) -> Any:
-    """One HTTP exchange; the parsed JSON answer, or a typed error that names no secret."""
+    """One HTTP exchange; the parsed JSON answer, or a typed error that names no secret.
+
+    A client per exchange, closed when it is done: a pooled client is bound to the event loop
+    that made it, and CLI commands and tests run several loops; a connection costs little next
+    to a translation, and the translation memory spares most calls.
+    """
     try:
-        response = await http.client().request(
-            method, url, json=json, headers=headers, timeout=limit
-        )
+        async with httpx.AsyncClient(follow_redirects=False) as client:
+            response = await client.request(method, url, json=json, headers=headers, timeout=limit)
     except httpx.TimeoutException:
         raise Retryable(f"{engine}: no answer in time") from None
     except httpx.TransportError as exc:
@@ -151,7 +133,6 @@ class LibreEngine:
     url: str
     api_key: str | None = field(default=None, repr=False)
     name: str = "libre"
-    _http: _Http = field(default_factory=_Http, repr=False)
     _theirs: dict[str, str] = field(default_factory=dict, repr=False)
 
     def _endpoint(self, path: str) -> str:
@@ -165,7 +146,7 @@ class LibreEngine:
 
     async def languages(self, limit: float) -> LanguageTable:
         """``GET /languages``: codes, names and each language's targets."""
-        body = await _request(self._http, self.name, "GET", self._endpoint("/languages"), limit)
+        body = await _request(self.name, "GET", self._endpoint("/languages"), limit)
         if not isinstance(body, list):
             raise TranslationFailed(f"{self.name}: unexpected language list")
         names: dict[str, str] = {}
@@ -191,14 +172,12 @@ class LibreEngine:
         }
         if self.api_key:
             body["api_key"] = self.api_key
-        answer = await _request(
-            self._http, self.name, "POST", self._endpoint("/translate"), limit, json=body
-        )
+        answer = await _request(self.name, "POST", self._endpoint("/translate"), limit, json=body)
         text_ = answer.get("translatedText") if isinstance(answer, dict) else None
         return _text_of(self.name, text_)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        return None  # a client per exchange: nothing stays open
 
 
 @dataclass
@@ -222,7 +201,6 @@ class DeeplEngine:
     #: Default: api-free.deepl.com for keys ending in ":fx" (DeepL's free plan), else api.deepl.com.
     url: str | None = None
     name: str = "deepl"
-    _http: _Http = field(default_factory=_Http, repr=False)
 
     def _endpoint(self, path: str) -> str:
         if self.url:
@@ -246,7 +224,6 @@ class DeeplEngine:
         lists = []
         for kind in ("source", "target"):
             body = await _request(
-                self._http,
                 self.name,
                 "GET",
                 self._endpoint(f"/v2/languages?type={kind}"),
@@ -267,7 +244,6 @@ class DeeplEngine:
             "target_lang": _DEEPL_TARGETS.get(target, target.upper()),
         }
         answer = await _request(
-            self._http,
             self.name,
             "POST",
             self._endpoint("/v2/translate"),
@@ -282,7 +258,7 @@ class DeeplEngine:
         return _text_of(self.name, value)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        return None  # a client per exchange: nothing stays open
 
 
 @dataclass
@@ -293,7 +269,6 @@ class GoogleEngine:
     api_key: str = field(repr=False)
     url: str = "https://translation.googleapis.com"
     name: str = "google"
-    _http: _Http = field(default_factory=_Http, repr=False)
 
     def _headers(self) -> dict[str, str]:
         return {"X-Goog-Api-Key": self.api_key}
@@ -305,7 +280,6 @@ class GoogleEngine:
 
     async def languages(self, limit: float) -> LanguageTable:
         body = await _request(
-            self._http,
             self.name,
             "POST",
             self.url.rstrip("/") + "/language/translate/v2/languages",
@@ -329,7 +303,6 @@ class GoogleEngine:
             "format": "text",
         }
         answer = await _request(
-            self._http,
             self.name,
             "POST",
             self.url.rstrip("/") + "/language/translate/v2",
@@ -344,4 +317,4 @@ class GoogleEngine:
         return _text_of(self.name, value)
 
     async def aclose(self) -> None:
-        await self._http.aclose()
+        return None  # a client per exchange: nothing stays open
