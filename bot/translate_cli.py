@@ -103,20 +103,21 @@ async def _score(
     route = await translator.find_route(SOURCE_LANGUAGE, lang)
     if route is None:
         return Score(engine.name, None, len(pairs), 0, None, 0.0)
-    hypotheses: list[str] = []
-    references: list[str] = []
-    failed = 0
-    started = time.monotonic()
-    for german, curated in pairs:
-        _, text = _content(german)
+
+    async def one(german: str) -> str | None:
         try:
-            translated = await translator.translate(text, SOURCE_LANGUAGE, lang, keep=keep)
+            return await translator.translate(_content(german)[1], SOURCE_LANGUAGE, lang, keep=keep)
         except TranslationFailed:
-            failed += 1
-            continue
-        hypotheses.append(translated)
-        references.append(_content(curated)[1])
+            return None
+
+    started = time.monotonic()
+    # Concurrently, as the bot translates an answer's lines (the translator bounds it to 4).
+    results = await asyncio.gather(*(one(german) for german, _ in pairs))
     seconds = time.monotonic() - started
+    kept = [(hyp, _content(ref)[1]) for hyp, (_, ref) in zip(results, pairs, strict=True) if hyp]
+    hypotheses = [hyp for hyp, _ in kept]
+    references = [ref for _, ref in kept]
+    failed = len(pairs) - len(kept)
     chrf = sacrebleu.corpus_chrf(hypotheses, [references]).score if hypotheses else None
     return Score(engine.name, route.label, len(pairs), failed, chrf, seconds)
 

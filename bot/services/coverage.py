@@ -53,7 +53,7 @@ class Coverage:
             engines = "none configured"
         lines = [f"translation engines, in order: {engines}"]
         width = max((len(row.name) for row in self.rows), default=4) + 2
-        header = f"{'':2}{'code':<9}{'language':<{width}}{'de→xx':<14}{'xx→de':<14}"
+        header = f"{'':2}{'code':<9}{'language':<{width}}{'de→xx':<14}{'xx→de':<14}".rstrip()
         sections = (("curated languages", True), ("the picker's other languages", False))
         for title, curated in sections:
             rows = [row for row in self.rows if row.curated is curated]

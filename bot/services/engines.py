@@ -16,6 +16,8 @@ one, lower case): LibreTranslate's ``pt-BR`` is ``pt-br``, DeepL's ``EN-GB`` tar
 
 from __future__ import annotations
 
+import functools
+import ssl
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -84,6 +86,12 @@ class Engine(Protocol):
     async def aclose(self) -> None: ...
 
 
+@functools.cache
+def _tls() -> ssl.SSLContext:
+    """One TLS context for every client (making one reads the CA bundle: about 0.1 s)."""
+    return httpx.create_ssl_context()
+
+
 async def _request(
     engine: str,
     method: str,
@@ -100,7 +108,7 @@ async def _request(
     to a translation, and the translation memory spares most calls.
     """
     try:
-        async with httpx.AsyncClient(follow_redirects=False) as client:
+        async with httpx.AsyncClient(verify=_tls(), follow_redirects=False) as client:
             response = await client.request(method, url, json=json, headers=headers, timeout=limit)
     except httpx.TimeoutException:
         raise Retryable(f"{engine}: no answer in time") from None
