@@ -11,9 +11,9 @@ import pytest
 
 from bot import PROJECT_ROOT
 from bot.__main__ import main
+from bot.languages import CODES
 from bot.services.content import load_snapshot
 from bot.translate_cli import _content, parallel_segments
-from bot.languages import CODES
 from tests.conftest import AppFactory
 from tests.fake_libretranslate import FakeLibreTranslate, deployed_languages
 from tests.fake_nllb import FakeNllb
@@ -37,7 +37,7 @@ def _rows(output: str) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for line in output.splitlines():
         parts = line.replace("!", " ").split()
-        if len(parts) >= 3 and parts[0] in CODES + ("ti", "so", "ps", "prs", "ckb", "am", "es"):
+        if len(parts) >= 3 and parts[0] in (*CODES, "ti", "so", "ps", "prs", "ckb", "am", "es"):
             rows[parts[0]] = parts[-2:]
     return rows
 
