@@ -30,6 +30,11 @@ def test_our_codes_map_to_nllbs_flores_codes() -> None:
     assert service.our_code("kmr_Latn") == "ku" and service.our_code("KMR") == "ku"
     assert service.our_code("pes") == "fa" and service.our_code("zh-Hans") == "zh"
     assert service.our_code("xx") is None and service.our_code(None) is None
+    # Every code fits a language button's callback data (no hyphens: "zh_hant").
+    from bot import callbacks
+
+    assert all(callbacks.make(callbacks.LANG, code) for code in flores)
+    assert service.our_code("zh-Hant") == "zh_hant"
 
 
 def test_segments_keep_lines_and_split_long_ones_into_sentences() -> None:

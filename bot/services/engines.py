@@ -11,7 +11,8 @@ never the text, the URL or a key — and they are raised ``from None`` so that n
 exception (which may carry the request) rides along in a logged traceback.
 
 Each engine reports its languages as a ``LanguageTable`` in our codes (ISO 639-1 where there is
-one, lower case): LibreTranslate's ``pt-BR`` is ``pt-br``, DeepL's ``EN-GB`` target is ``en``.
+one, lower case, ``_`` for a variant): LibreTranslate's ``pt-BR`` is ``pt_br``, DeepL's ``EN-GB``
+target is ``en``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,12 @@ LIBRETRANSLATE_CODES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 #: LibreTranslate's own spellings (its ``language.py`` aliases) -> ours.
-_LIBRE_ALIASES = {"zh-hans": "zh", "zt": "zh-hant", "pb": "pt-br"}
+_LIBRE_ALIASES = {"zh_hans": "zh", "zt": "zh_hant", "pb": "pt_br"}
+
+
+def _ours(code: str) -> str:
+    """A code in our spelling: lower case, underscores (so it fits a button's callback data)."""
+    return code.strip().lower().replace("-", "_")
 
 
 class TranslationFailed(Exception):
@@ -149,7 +155,7 @@ class LibreEngine:
     @staticmethod
     def ours(code: str) -> str:
         """Our spelling of a code the server reports."""
-        lowered = code.lower()
+        lowered = _ours(code)
         return _LIBRE_ALIASES.get(lowered, lowered)
 
     async def languages(self, limit: float) -> LanguageTable:
@@ -224,8 +230,8 @@ class DeeplEngine:
 
     @staticmethod
     def _ours(code: str) -> str:
-        lowered = code.lower()
-        return {"en-gb": "en", "pt-pt": "pt", "zh-hans": "zh"}.get(lowered, lowered)
+        lowered = _ours(code)
+        return {"en_gb": "en", "pt_pt": "pt", "zh_hans": "zh"}.get(lowered, lowered)
 
     async def languages(self, limit: float) -> LanguageTable:
         """``GET /v2/languages?type=source|target`` (no text involved)."""
@@ -248,8 +254,8 @@ class DeeplEngine:
     async def translate(self, text: str, source: str, target: str, limit: float) -> str:
         body = {
             "text": [text],
-            "source_lang": source.split("-")[0].upper(),
-            "target_lang": _DEEPL_TARGETS.get(target, target.upper()),
+            "source_lang": source.split("_")[0].upper(),
+            "target_lang": _DEEPL_TARGETS.get(target, target.upper().replace("_", "-")),
         }
         answer = await _request(
             self.name,
@@ -283,8 +289,8 @@ class GoogleEngine:
 
     @staticmethod
     def _ours(code: str) -> str:
-        lowered = code.lower()
-        return {"iw": "he", "zh-cn": "zh", "zh-tw": "zh-hant", "jw": "jv"}.get(lowered, lowered)
+        lowered = _ours(code)
+        return {"iw": "he", "zh_cn": "zh", "zh_tw": "zh_hant", "jw": "jv"}.get(lowered, lowered)
 
     async def languages(self, limit: float) -> LanguageTable:
         body = await _request(
@@ -303,7 +309,7 @@ class GoogleEngine:
         return LanguageTable.any_to_any(names)
 
     async def translate(self, text: str, source: str, target: str, limit: float) -> str:
-        theirs = {"zh": "zh-CN", "zh-hant": "zh-TW"}
+        theirs = {"zh": "zh-CN", "zh_hant": "zh-TW"}
         body = {
             "q": [text],
             "source": theirs.get(source, source),

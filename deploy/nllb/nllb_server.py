@@ -40,10 +40,11 @@ log = logging.getLogger("nllb")
 #: ISO 639-1 where the language has one (for the variety NLLB models: ``ar`` is Modern Standard
 #: Arabic ``arb_Arab``, ``fa`` Western Farsi ``pes_Arab``, ``ku`` Kurmanji ``kmr_Latn``, ``ps``
 #: Southern Pashto ``pbt_Arab``), else ISO 639-3 (``ckb`` Sorani, ``prs`` Dari); a second script
-#: of one language gets a suffix (``zh-hant``, ``ks-deva``). Languages from the FLORES-200 list
+#: of one language gets a suffix (``zh_hant``, ``ks_deva``; underscores, so a code fits in a
+#: Telegram button's callback data). Languages from the FLORES-200 list
 #: in transformers' ``tokenization_nllb.py``; names from CLDR (babel), a few made clearer.
 LANGUAGES: dict[str, tuple[str, str]] = {
-    "ace-arab": ("ace_Arab", "Acehnese (Arabic script)"),
+    "ace_arab": ("ace_Arab", "Acehnese (Arabic script)"),
     "ace": ("ace_Latn", "Acehnese"),
     "acm": ("acm_Arab", "Mesopotamian Arabic"),
     "acq": ("acq_Arab", "Ta'izzi-Adeni Arabic"),
@@ -70,7 +71,7 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "bem": ("bem_Latn", "Bemba"),
     "bn": ("ben_Beng", "Bangla"),
     "bho": ("bho_Deva", "Bhojpuri"),
-    "bjn-arab": ("bjn_Arab", "Banjar (Arabic script)"),
+    "bjn_arab": ("bjn_Arab", "Banjar (Arabic script)"),
     "bjn": ("bjn_Latn", "Banjar"),
     "bo": ("bod_Tibt", "Tibetan"),
     "bs": ("bos_Latn", "Bosnian"),
@@ -127,9 +128,9 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "kam": ("kam_Latn", "Kamba"),
     "kn": ("kan_Knda", "Kannada"),
     "ks": ("kas_Arab", "Kashmiri"),
-    "ks-deva": ("kas_Deva", "Kashmiri (Devanagari)"),
+    "ks_deva": ("kas_Deva", "Kashmiri (Devanagari)"),
     "ka": ("kat_Geor", "Georgian"),
-    "kr-arab": ("knc_Arab", "Kanuri (Arabic script)"),
+    "kr_arab": ("knc_Arab", "Kanuri (Arabic script)"),
     "kr": ("knc_Latn", "Kanuri"),
     "kk": ("kaz_Cyrl", "Kazakh"),
     "kbp": ("kbp_Latn", "Kabiye"),
@@ -220,7 +221,7 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "th": ("tha_Thai", "Thai"),
     "ti": ("tir_Ethi", "Tigrinya"),
     "taq": ("taq_Latn", "Tamasheq"),
-    "taq-tfng": ("taq_Tfng", "Tamasheq (Tifinagh)"),
+    "taq_tfng": ("taq_Tfng", "Tamasheq (Tifinagh)"),
     "tpi": ("tpi_Latn", "Tok Pisin"),
     "tn": ("tsn_Latn", "Tswana"),
     "ts": ("tso_Latn", "Tsonga"),
@@ -243,7 +244,7 @@ LANGUAGES: dict[str, tuple[str, str]] = {
     "yo": ("yor_Latn", "Yoruba"),
     "yue": ("yue_Hant", "Cantonese"),
     "zh": ("zho_Hans", "Chinese (Simplified)"),
-    "zh-hant": ("zho_Hant", "Chinese (Traditional)"),
+    "zh_hant": ("zho_Hant", "Chinese (Traditional)"),
     "zu": ("zul_Latn", "Zulu"),
 }
 
@@ -254,8 +255,8 @@ ALIASES: dict[str, str] = {
     "kmr": "ku",
     "pes": "fa",
     "pbt": "ps",
-    "zh-hans": "zh",
-    "zt": "zh-hant",
+    "zh_hans": "zh",
+    "zt": "zh_hant",
 }
 
 #: Longest text of one request item, and of a whole request (characters).
@@ -270,7 +271,7 @@ def our_code(code: object) -> str | None:
     """Our code for what a client sent (ours, a FLORES code, an alias), or None if unknown."""
     if not isinstance(code, str):
         return None
-    lowered = code.strip().lower()
+    lowered = code.strip().lower().replace("-", "_")
     if lowered in FLORES:
         return lowered
     return ALIASES.get(lowered)
