@@ -114,6 +114,13 @@ async def log_coverage(translator: Translator | None) -> Coverage:
     """Logs the coverage table once (INFO) and flags curated languages without an engine."""
     table = await coverage(translator)
     log.info("machine translation coverage:\n%s", table.render())
+    if translator is None:
+        log.warning(
+            "no translator configured: messages in %s reach the counsellors untranslated, with a "
+            "note saying so (TRANSLATORS, see `lotse translate coverage`)",
+            ", ".join(row.code for row in table.unserved_curated),
+        )
+        return table
     for row in table.unserved_curated:
         log.warning(
             "curated language %s (%s) has no machine translation (de→%s: %s, %s→de: %s): its "

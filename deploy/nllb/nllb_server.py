@@ -309,6 +309,10 @@ def segments(text: str) -> tuple[list[str], Callable[[list[str]], str]]:
     return pieces, join
 
 
+#: Tokens of the model's vocabulary that are not text.
+_SPECIAL = frozenset({"<s>", "</s>", "<pad>", "<unk>", "<mask>", *FLORES.values()})
+
+
 class Backend(Protocol):
     """The model: translates sentences between two FLORES-200 languages. Blocking."""
 
@@ -346,7 +350,8 @@ class CTranslate2Backend:
         )
         out = []
         for result in results:
-            pieces = [p for p in result.hypotheses[0][1:] if p != "</s>"]
+            # Drop the target language the model repeats first, and any special token.
+            pieces = [p for p in result.hypotheses[0][1:] if p not in _SPECIAL]
             out.append(str(self.tokenizer.decode(pieces)))
         return out
 
