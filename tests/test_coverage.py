@@ -17,8 +17,8 @@ from bot.translate_cli import _content, parallel_segments
 from tests.conftest import AppFactory
 from tests.fake_libretranslate import FakeLibreTranslate, deployed_languages
 from tests.fake_nllb import FakeNllb
+from tests.handoff_helpers import GROUP, TUESDAY_10, Team, newcomer, open_case, staff, to_chat
 from tests.helpers import Clock, all_text
-from tests.test_handoff import GROUP, TUESDAY_10, Team, newcomer, open_case, staff, to_chat
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ async def test_the_bot_logs_the_table_once_at_start_and_warns_about_kurmanji(
 ) -> None:
     caplog.set_level(logging.INFO, logger="bot")
     chat = await make_chat(translators="libre", libretranslate_url=deployed.url)
-    await chat.app.bot_data.extras["coverage_task"]
+    await chat.app.bot_data.coverage_task
     tables = [r for r in caplog.records if "machine translation coverage" in r.getMessage()]
     assert len(tables) == 1 and tables[0].levelno == logging.INFO
     assert "translation engines, in order: libre" in tables[0].getMessage()
