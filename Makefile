@@ -44,6 +44,8 @@ $(UV):
 lock: $(UV)
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
 	$(UV) pip compile nlu/requirements.in --python-version 3.10 $(LOCK_FLAGS) -o nlu/requirements.lock
+	for f in requirements requirements-convert; do \
+	  $(UV) pip compile deploy/nllb/$$f.in --python-version 3.11 --python-platform x86_64-manylinux_2_28 $(LOCK_FLAGS) -o deploy/nllb/$$f.txt || exit 1; done
 
 nlu-venv: $(NLU_VENV)/.installed
 
@@ -78,8 +80,9 @@ chat: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 
 content-validate: $(VENV)/.installed
 	$(VENV)/bin/lotse content validate
@@ -89,8 +92,9 @@ content-status: $(VENV)/.installed
 
 test: $(VENV)/.installed redis-server nlu-train
 	$(PY) nlu/scripts/check_data.py
-	$(PY) -m ruff check bot tests bench
-	$(PY) -m ruff format --check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
+	$(PY) -m ruff format --check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 	$(VENV)/bin/lotse content validate
 	$(PY) -m pytest
