@@ -20,14 +20,14 @@ help:
 # Both environments install exactly what the lock files say (versions and hashes); nothing is
 # resolved at install time. `make lock` re-resolves on purpose (see README, "Upgrading").
 $(VENV)/.installed: requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NLU_VENV)/.installed: nlu/requirements.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6 (set PY310=/path/to/python3.10)"; exit 1; }
-	$(PY310) -m venv $(NLU_VENV)
+	$(PY310) -m venv --clear $(NLU_VENV)
 	$(NLU_VENV)/bin/pip install --quiet --require-hashes --no-deps -r nlu/requirements.lock
 	touch $@
 
