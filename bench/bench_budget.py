@@ -126,6 +126,8 @@ async def run(redis_url: str, runs: int) -> None:
             chat = await app(user_id=6000 + len(stack), lang="en", libretranslate_url=libre.url)
             await chat.press_data("lang:v1:other")
             await chat.send("Tigrinya")  # the UI is machine-translated once, then remembered
+            assert chat.app.bot_data.localizer is not None
+            await chat.app.bot_data.localizer.ensure_ui("ti")
             libre.hang_seconds = hang
             return chat, lambda: chat.press_data("topic:v1:health"), chat.factory.user_id
 

@@ -23,6 +23,7 @@ from bot.flows.handoff import (
     PASS_THROUGH,
     group_of,
     kind_of,
+    no_engine,
     service_of,
     tell_newcomer,
     translate,
@@ -204,7 +205,10 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
                 translation=translated or "",
                 by=counsellor_name(update, context),
             )
-            confirmation = views.sent_confirmation(context.bot_data, lang, message.text, shown)
+            missing = not ok and await no_engine(context, "de", lang)
+            confirmation = views.sent_confirmation(
+                context.bot_data, lang, message.text, shown, no_engine=missing
+            )
         else:
             caption = message.caption or ""
             translated, _ = await translate(context, caption, "de", lang)

@@ -84,7 +84,15 @@ async def free_text(update: Update, context: LotseContext) -> None:
         # A language the model was not trained on: ask again in German.
         try:
             german = await bounded(
-                context, translator.translate(text, lang, "de", explain_terms=False, remember=False)
+                context,
+                translator.translate(
+                    text,
+                    lang,
+                    "de",
+                    explain_terms=False,
+                    remember=False,
+                    budget=seconds_left(context),
+                ),
             )
             retry = await bounded(context, nlu.parse(german, budget=seconds_left(context)))
         except (TranslationFailed, NluUnavailable, BudgetSpent) as exc:

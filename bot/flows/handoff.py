@@ -34,7 +34,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
-from bot.budget import BudgetSpent, bounded
+from bot.budget import BudgetSpent, bounded, seconds_left
 from bot.callbacks import HandoffAction
 from bot.context import LotseContext
 from bot.flows import handoff_views as views
@@ -50,6 +50,7 @@ from bot.flows.common import (
     t,
 )
 from bot.render import split_message
+from bot.services.coverage import no_engine_for
 from bot.services.emergency import suggests_emergency
 from bot.services.handoff import AlreadyOpen, Case, HandoffService
 from bot.services.translator import TranslationFailed
@@ -103,13 +104,29 @@ async def translate(
     try:
         translated = await bounded(
             context,
-            translator.translate(text, source, target, explain_terms=False, remember=False),
+            translator.translate(
+                text,
+                source,
+                target,
+                explain_terms=False,
+                remember=False,
+                budget=seconds_left(context),
+            ),
         )
     except (TranslationFailed, BudgetSpent) as exc:
         # The exception's text may carry the request (and so the message): its kind only.
         log.warning("handoff translation %s→%s failed (%s)", source, target, type(exc).__name__)
         return None, False
     return translated, True
+
+
+async def no_engine(context: LotseContext, source: str, target: str) -> bool:
+    """True when no machine translation is set up for the pair (asked within the update's
+    budget: when it is spent, the translation service is taken as the reason)."""
+    try:
+        return await bounded(context, no_engine_for(context.bot_data.translator, source, target))
+    except BudgetSpent:
+        return False
 
 
 async def post(context: LotseContext, case: Case, text: str) -> None:
@@ -352,7 +369,10 @@ async def relay_text(context: LotseContext, case: Case, text: str, lang: str) ->
     service = service_of(context)
     assert service is not None
     translated, ok = await translate(context, text, lang, "de")
-    body = views.relay_in(context.bot_data, lang, text, translated if ok else None)
+    missing = not ok and await no_engine(context, lang, "de")
+    body = views.relay_in(
+        context.bot_data, lang, text, translated if ok else None, no_engine=missing
+    )
     await post(context, case, body)
     await service.log(case.number, "in", text, translation=translated or "")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 
@@ -188,12 +189,7 @@ async def set_other_language(update: Update, context: LotseContext, code: str) -
             profile.second_language = profile.language
         profile.language = code
         profile.awaiting_language = False
-    localizer = context.bot_data.localizer
-    try:
-        ready = await bounded(context, localizer.ensure_ui(code)) if localizer else False
-    except BudgetSpent:
-        ready = False
-    if not ready:
+    if not await ui_ready(context, code):
         fallback = second_language(context)
         note = t(
             context, fallback, "translation-unavailable", language=BY_CODE[fallback].native_name
@@ -216,10 +212,26 @@ async def prepare_language(update: Update, context: LotseContext) -> None:
     localizer = context.bot_data.localizer
     if profile is None or localizer is None or not profile.language or profile.language in BY_CODE:
         return
+    if not await ui_ready(context, profile.language):
+        log.info("UI strings of %s not ready (yet): English ones are used", profile.language)
+
+
+async def ui_ready(context: LotseContext, lang: str) -> bool:
+    """True when the UI strings of ``lang`` are machine-translated, within the update's budget.
+
+    Translating a whole catalogue the first time can take longer than the budget: the work
+    then goes on in the background (remembered), and this reply uses the fallback language.
+    """
+    localizer = context.bot_data.localizer
+    if localizer is None:
+        return False
+    if localizer.ui_ready(lang):
+        return True
+    work = context.application.create_task(localizer.ensure_ui(lang), name=f"ui-{lang}")
     try:
-        await bounded(context, localizer.ensure_ui(profile.language))
+        return await bounded(context, asyncio.shield(work))
     except BudgetSpent:
-        log.warning("UI strings of %s not ready in time: English ones are used", profile.language)
+        return False
 
 
 def build_prepare_handler() -> BaseHandler[Update, LotseContext, None]:

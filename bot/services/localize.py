@@ -149,6 +149,10 @@ class Localizer:
         answer = Answer(topic_id, variant, text.lang, text.title, markdown, text.machine_translated)
         return answer, localized.fell_back_to
 
+    def ui_ready(self, lang: str) -> bool:
+        """True when ``lang``'s UI strings are at hand (curated, or translated already)."""
+        return lang in BY_CODE or lang in self._catalogues().overlay
+
     async def ensure_ui(self, lang: str) -> bool:
         """Machine-translates the UI catalogue into ``lang`` once; False if that failed."""
         catalogues = self._catalogues()
