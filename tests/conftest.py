@@ -82,8 +82,11 @@ def make_settings(root: Path = PROJECT_ROOT, **overrides: object) -> Settings:
         "content_dir": root / "content",
         "translations_dir": root / "translations",
         "persistence_interval_seconds": 60,
-        # Tests tap faster than any person; flood control is tested on its own (test_trust.py).
+        # Tests tap faster than any person; flood control is tested on its own (test_flood.py).
         "flood_burst": 10_000,
+        # A shared test machine is slower than production; the reply budget of 3 s is tested
+        # on its own (test_budget.py), other tests do not depend on the machine's speed.
+        "reply_budget_seconds": 30,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

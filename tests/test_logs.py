@@ -17,8 +17,10 @@ import pytest
 from redis.asyncio import BlockingConnectionPool, Redis
 
 from bot.__main__ import _configure_logging
+from bot.app import build_translator
 from bot.local_redis import RedisServer
 from bot.logredact import RedactingFilter, install, secrets_of, uninstall
+from bot.services.translator import TranslationFailed
 from tests.conftest import AppFactory, make_settings
 from tests.fake_libretranslate import FakeLibreTranslate
 from tests.fake_rasa import FakeRasa
@@ -180,6 +182,33 @@ async def test_no_personal_data_in_logs_when_redis_goes_down(
     assert lines == [], "\n".join(lines[:20])
     assert any("storage" in r.getMessage() for r in debug_logs.records)
     await client.aclose()
+
+
+async def test_the_translator_logs_no_text_and_no_key_down_failing_or_hanging(
+    libre: FakeLibreTranslate, debug_logs: pytest.LogCaptureFixture
+) -> None:
+    settings = make_settings(
+        libretranslate_url=libre.url, translator_timeout_seconds=0.5, **SECRETS
+    )
+    translator = build_translator(settings, None)
+    assert translator is not None
+    text = f"{TEXT} {NAME} {PHONE}"
+    assert "[de]" in await translator.translate(text, "uk", "de", remember=False)
+    libre.fail_next = [500] * 10
+    with pytest.raises(TranslationFailed):
+        await translator.translate(text, "uk", "de", remember=False)
+    libre.fail_next = []
+    libre.hang_seconds = 2
+    with pytest.raises(TranslationFailed):
+        await translator.translate(text, "uk", "de", remember=False, budget=1.0)
+    libre.hang_seconds = 0
+    libre.__exit__()
+    with pytest.raises(TranslationFailed):
+        await translator.translate(text, "uk", "ti", remember=False)
+    await translator.aclose()
+    lines = leaks(debug_logs)
+    assert lines == [], "\n".join(lines[:20])
+    assert any("translate" in r.getMessage() for r in debug_logs.records)  # requests were logged
 
 
 # -- the filter itself -------------------------------------------------------------------------

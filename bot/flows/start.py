@@ -189,14 +189,41 @@ async def set_other_language(update: Update, context: LotseContext, code: str) -
             profile.second_language = profile.language
         profile.language = code
         profile.awaiting_language = False
-    if not await ui_ready(context, code):
+    name = (await _languages(context)).get(code, code)
+    work = start_ui(context, code)
+    if work is not None and not await within_budget(context, work):
+        fallback = second_language(context)
+        if work.done():  # it failed: the translator cannot be reached
+            await _menu_in(update, context, code, name, work)
+            return
+        # Still translating (a whole catalogue takes a while the first time): say so now, and
+        # show the menu in the new language as soon as it is ready.
+        await say(
+            update, context, fallback, t(context, fallback, "language-preparing", language=name)
+        )
+        context.application.create_task(
+            _menu_in(update, context, code, name, work), name=f"menu-when-ready-{code}"
+        )
+        return
+    await _menu_in(update, context, code, name, work)
+
+
+async def _menu_in(
+    update: Update,
+    context: LotseContext,
+    code: str,
+    name: str,
+    work: asyncio.Task[bool] | None,
+) -> None:
+    """The menu in the new language once its UI strings are ready, else in the fallback with a
+    sentence why."""
+    if work is not None and not await work:
         fallback = second_language(context)
         note = t(
             context, fallback, "translation-unavailable", language=BY_CODE[fallback].native_name
         )
         await send_menu(update, context, fallback, intro=note)
         return
-    name = (await _languages(context)).get(code, code)
     intro = (
         t(context, code, "language-set", language=name)
         + "\n\n<i>"
@@ -212,22 +239,22 @@ async def prepare_language(update: Update, context: LotseContext) -> None:
     localizer = context.bot_data.localizer
     if profile is None or localizer is None or not profile.language or profile.language in BY_CODE:
         return
-    if not await ui_ready(context, profile.language):
+    work = start_ui(context, profile.language)
+    if work is not None and not await within_budget(context, work):
         log.info("UI strings of %s not ready (yet): English ones are used", profile.language)
 
 
-async def ui_ready(context: LotseContext, lang: str) -> bool:
-    """True when the UI strings of ``lang`` are machine-translated, within the update's budget.
-
-    Translating a whole catalogue the first time can take longer than the budget: the work
-    then goes on in the background (remembered), and this reply uses the fallback language.
-    """
+def start_ui(context: LotseContext, lang: str) -> asyncio.Task[bool] | None:
+    """Machine-translates the UI strings of ``lang`` in a task of its own (None: ready already,
+    or no translator). The task goes on past the update's budget, and its result is kept."""
     localizer = context.bot_data.localizer
-    if localizer is None:
-        return False
-    if localizer.ui_ready(lang):
-        return True
-    work = context.application.create_task(localizer.ensure_ui(lang), name=f"ui-{lang}")
+    if localizer is None or localizer.ui_ready(lang):
+        return None
+    return context.application.create_task(localizer.ensure_ui(lang), name=f"ui-{lang}")
+
+
+async def within_budget(context: LotseContext, work: asyncio.Task[bool]) -> bool:
+    """Waits for ``work`` within the update's budget; False past it (the work goes on)."""
     try:
         return await bounded(context, asyncio.shield(work))
     except BudgetSpent:

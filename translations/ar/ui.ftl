@@ -88,6 +88,7 @@ language-switch-offer = كتبتم باللغة { $language }. هل أكتب ل�
 
 language-other = 🌐 لغة أخرى
 language-other-ask = اكتبوا اسم لغتكم بالإنجليزية، أو رمزها — مثلاً «Tigrinya» أو «ti».
+language-preparing = لحظة من فضلكم: أجهّز القوائم باللغة { $language }. ستصلكم بعد قليل.
 language-other-choose = أيها تقصدون؟
 language-other-unknown = لم أجد هذه اللغة. من فضلكم اكتبوا اسمها بالإنجليزية أو رمزها، أو اختاروا إحدى اللغات في الأسفل.
 language-other-unavailable = اللغات الأخرى تحتاج إلى خدمة الترجمة، ولا أستطيع الوصول إليها الآن. من فضلكم اختاروا إحدى هذه اللغات.

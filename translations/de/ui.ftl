@@ -88,6 +88,7 @@ language-switch-offer = Sie haben auf { $language } geschrieben. Soll ich Ihnen 
 
 language-other = 🌐 Eine andere Sprache
 language-other-ask = Schreiben Sie den englischen Namen Ihrer Sprache oder ihren Code — zum Beispiel „Tigrinya“ oder „ti“.
+language-preparing = Einen Moment bitte: Ich bereite meine Menüs auf { $language } vor. Sie kommen gleich.
 language-other-choose = Welche meinen Sie?
 language-other-unknown = Diese Sprache habe ich nicht gefunden. Bitte schreiben Sie ihren englischen Namen oder ihren Code, oder wählen Sie eine der Sprachen unten.
 language-other-unavailable = Weitere Sprachen brauchen den Übersetzungsdienst, den ich gerade nicht erreiche. Bitte wählen Sie eine dieser Sprachen.

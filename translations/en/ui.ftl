@@ -89,6 +89,7 @@ language-switch-offer = You wrote in { $language }. Shall I write to you in { $l
 
 language-other = 🌐 Another language
 language-other-ask = Type the name of your language in English, or its code — for example "Tigrinya" or "ti".
+language-preparing = One moment, please: I am preparing my menus in { $language }. They will follow shortly.
 language-other-choose = Which one do you mean?
 language-other-unknown = I could not find that language. Please type its English name or its code, or choose one of the languages below.
 language-other-unavailable = More languages need the translation service, which I cannot reach right now. Please choose one of these languages.

@@ -88,6 +88,7 @@ language-switch-offer = Vous avez écrit dans cette langue : { $language }. Voul
 
 language-other = 🌐 Une autre langue
 language-other-ask = Écrivez le nom de votre langue en anglais, ou son code — par exemple « Tigrinya » ou « ti ».
+language-preparing = Un instant, s’il vous plaît : je prépare mes menus en { $language }. Ils arrivent tout de suite.
 language-other-choose = Laquelle voulez-vous dire ?
 language-other-unknown = Je n’ai pas trouvé cette langue. Veuillez écrire son nom en anglais ou son code, ou choisir l’une des langues ci-dessous.
 language-other-unavailable = Les autres langues ont besoin du service de traduction, que je ne peux pas joindre pour le moment. Veuillez choisir l’une de ces langues.

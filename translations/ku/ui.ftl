@@ -88,6 +88,7 @@ language-switch-offer = We bi { $language } nivîsî. Gelo ji niha û pê ve ez 
 
 language-other = 🌐 Zimanekî din
 language-other-ask = Navê zimanê xwe bi Îngilîzî an koda wî binivîsin — wek mînak "Tigrinya" an "ti".
+language-preparing = Ji kerema xwe hinekî bisekinin: ez menûyên xwe bi { $language } amade dikim. Ew ê zû werin.
 language-other-choose = Mebesta we kîjan e?
 language-other-unknown = Min ev ziman nedît. Ji kerema xwe navê wî yê Îngilîzî an koda wî binivîsin, an yek ji zimanên li jêrê hilbijêrin.
 language-other-unavailable = Ji bo zimanên din xizmeta wergerê pêwîst e, lê ez niha nikarim xwe bigihînim wê. Ji kerema xwe yek ji van zimanan hilbijêrin.

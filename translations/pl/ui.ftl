@@ -88,6 +88,7 @@ language-switch-offer = Napisali Państwo w tym języku: { $language }. Czy od t
 
 language-other = 🌐 Inny język
 language-other-ask = Proszę napisać nazwę swojego języka po angielsku albo jego kod — na przykład „Tigrinya” albo „ti”.
+language-preparing = Chwileczkę: przygotowuję menu w języku { $language }. Za moment się pojawi.
 language-other-choose = Który język mają Państwo na myśli?
 language-other-unknown = Nie udało mi się znaleźć tego języka. Proszę napisać jego angielską nazwę albo kod lub wybrać jeden z języków poniżej.
 language-other-unavailable = Inne języki wymagają usługi tłumaczenia, z którą nie mogę się teraz połączyć. Proszę wybrać jeden z tych języków.

@@ -88,6 +88,7 @@ language-switch-offer = Ați scris în această limbă: { $language }. Să vă s
 
 language-other = 🌐 Altă limbă
 language-other-ask = Scrieți numele limbii dumneavoastră în engleză sau codul ei — de exemplu „Tigrinya” sau „ti”.
+language-preparing = Un moment, vă rog: pregătesc meniurile în { $language }. Vor apărea în curând.
 language-other-choose = La care vă referiți?
 language-other-unknown = Nu am găsit această limbă. Vă rog să scrieți numele ei în engleză sau codul ei, sau să alegeți una dintre limbile de mai jos.
 language-other-unavailable = Pentru alte limbi am nevoie de serviciul de traducere, dar acum nu îl pot accesa. Vă rog să alegeți una dintre aceste limbi.

@@ -88,6 +88,7 @@ language-switch-offer = Bana { $language } yazdınız. Bundan sonra size { $lang
 
 language-other = 🌐 Başka bir dil
 language-other-ask = Dilinizin İngilizce adını veya kodunu yazın — örneğin "Tigrinya" veya "ti".
+language-preparing = Bir dakika lütfen: Menülerimi { $language } diline hazırlıyorum. Birazdan gelecekler.
 language-other-choose = Hangisini kastediyorsunuz?
 language-other-unknown = Bu dili bulamadım. Lütfen İngilizce adını veya kodunu yazın ya da aşağıdaki dillerden birini seçin.
 language-other-unavailable = Diğer diller için çeviri hizmeti gerekiyor, ama şu anda bu hizmete ulaşamıyorum. Lütfen bu dillerden birini seçin.
