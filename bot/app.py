@@ -95,11 +95,15 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
             listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)),
             name="content-reload",
         )
-    if bot_data.booking is not None:
+    if bot_data.booking is not None and bot_data.extras.get("jobs", True):
         bot_data.extras["reminder_task"] = asyncio.create_task(
             booking.reminder_loop(app), name="booking-reminders"
         )
-    if bot_data.handoff is not None and bot_data.settings.counsellor_chat_id is not None:
+    if (
+        bot_data.handoff is not None
+        and bot_data.settings.counsellor_chat_id is not None
+        and bot_data.extras.get("jobs", True)
+    ):
         bot_data.extras["handoff_task"] = asyncio.create_task(
             handoff.maintenance_loop(app), name="handoff-maintenance"
         )
@@ -166,6 +170,7 @@ def build_application(
     sighup_reload: bool = False,
     rate_limiter: BaseRateLimiter[None] | None = None,
     updater: bool = True,
+    jobs: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """Builds the Application: services, persistence, and every handler in one place.
 
@@ -173,6 +178,7 @@ def build_application(
     ``LocalBotApi``). ``redis`` overrides the client made from ``REDIS_URL``; with neither, state
     lives in memory only. Calls to a real Bot API pass the shared ``SharedRateLimiter``
     (``rate_limiter`` replaces it). ``updater=False``: no long polling (webhook, workers).
+    ``jobs=False``: no background jobs (a worker; ``lotse jobs`` runs them once).
     """
     content = ContentRepository(settings.content_dir, settings.translations_dir)
     catalogues = Catalogues.load(settings.translations_dir)
@@ -269,6 +275,7 @@ def build_application(
         )
     bot_data.extras["owns_redis"] = owns_redis
     bot_data.extras["sighup"] = sighup_reload
+    bot_data.extras["jobs"] = jobs
 
     # Order matters. Only one handler per group answers an update, so every conversation has a
     # group of its own: a conversation's fallbacks end its question without stopping the update,

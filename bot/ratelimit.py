@@ -218,7 +218,10 @@ class SharedRateLimiter(BaseRateLimiter[None]):
         buckets = self.buckets(endpoint, data)
         network_failures = 0
         while True:
-            await self._wait_for_slot(buckets)
+            # The chat's slot first, then the bot's: a message booked for later in one chat must
+            # not hold up the other chats (one reservation across both would).
+            await self._wait_for_slot(buckets[1:])
+            await self._wait_for_slot(buckets[:1])
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:

@@ -66,6 +66,14 @@ return 1
 """
 
 
+#: Set by a stream worker around each update: a Redis error while loading or flushing the state
+#: propagates (the update stays unacknowledged and is handled again), instead of the answer
+#: "try again in a minute" that a single process gives.
+STATE_ERRORS_RAISE: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "lotse_state_errors_raise", default=False
+)
+
+
 class LeaseLost(RuntimeError):
     """The shard moved to another worker while this one handled an update: nothing written."""
 
@@ -237,13 +245,10 @@ class StatefulApplication(Application[Any, Any, Any, Any, Any, Any]):
     """An Application whose every update runs between ``ChatStateStore.load`` and ``flush``.
 
     Whoever calls ``process_update`` (the update processor, the local chat, a test) gets the
-    same write-through behaviour. ``state_errors_raise``: a worker lets a Redis error propagate
-    (the update stays unacknowledged and comes again); a single process answers "try again in a
-    minute" through the error handler instead.
+    same write-through behaviour (see ``STATE_ERRORS_RAISE`` for what a Redis error does).
     """
 
     state_store: ChatStateStore | None = None
-    state_errors_raise: bool = False
     #: Updates skipped because they were handled before (redelivered after a crash).
     skipped_duplicates: int = 0
 
@@ -255,7 +260,7 @@ class StatefulApplication(Application[Any, Any, Any, Any, Any, Any]):
         try:
             snapshot = await store.load(update, self)
         except RedisError as exc:
-            if self.state_errors_raise:
+            if STATE_ERRORS_RAISE.get():
                 raise
             await self.process_error(update=update, error=exc)
             return
@@ -267,6 +272,6 @@ class StatefulApplication(Application[Any, Any, Any, Any, Any, Any]):
         try:
             await store.flush(snapshot, self)
         except (RedisError, LeaseLost):
-            if self.state_errors_raise:
+            if STATE_ERRORS_RAISE.get():
                 raise
             log.error("state of update %s not written", update.update_id, exc_info=True)

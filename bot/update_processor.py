@@ -78,7 +78,13 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
             if lane.users == 0:
                 del self._lanes[key]
 
+    @contextlib.asynccontextmanager
+    async def turn(self, key: int | None) -> AsyncIterator[None]:
+        """The chat's turn and a free processing slot (the stream worker handles updates so)."""
+        async with self.lane(key), self._active:
+            yield
+
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
-        """Waits for the chat's turn and a free slot, loads its state, runs, flushes the state."""
-        async with self.lane(lane_of(update)), self._active:
+        """Waits for the chat's turn and a free slot, then handles the update."""
+        async with self.turn(lane_of(update)):
             await coroutine

@@ -190,6 +190,18 @@ class NluPool(RasaClient):
         except RedisError:
             log.warning("NLU cache unavailable; parsing without it")
 
+    async def ready(self) -> bool:
+        """True when at least one server answers ``/status``."""
+        for server in self._servers:
+            try:
+                async with asyncio.timeout(self.timeout):
+                    response = await server.client.get("/status")
+                if response.status_code == 200:
+                    return True
+            except (httpx.HTTPError, TimeoutError):
+                continue
+        return False
+
     async def aclose(self) -> None:
         """Closes every server's connection pool."""
         for server in self._servers:
