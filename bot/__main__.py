@@ -110,12 +110,12 @@ def _role(settings: Settings, args: argparse.Namespace) -> int:
 
     if args.command == "ingress":
         return asyncio.run(roles.run_ingress(settings))
+    health = None
+    if args.health:
+        health = settings.model_copy(update={"webhook_listen": args.health}).webhook_host_port
     if args.command == "worker":
-        health = None
-        if args.health:
-            health = settings.model_copy(update={"webhook_listen": args.health}).webhook_host_port
         return asyncio.run(roles.run_worker(settings, health))
-    return asyncio.run(roles.run_jobs(settings))
+    return asyncio.run(roles.run_jobs(settings, health))
 
 
 def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = True) -> int:
@@ -348,14 +348,16 @@ def parser() -> argparse.ArgumentParser:
         "run", help="serve Telegram (long polling); without a token, the local chat"
     )
     run.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
-    sub.add_parser(
+    ingress = sub.add_parser(
         "ingress", help="the webhook: check the secret, append updates to Redis (scaled out)"
     )
+    ingress.set_defaults(health=None)
     worker = sub.add_parser("worker", help="handle the updates in Redis, each chat in order")
     worker.add_argument(
         "--health", metavar="HOST:PORT", help="serve /healthz and /readyz for probes"
     )
-    sub.add_parser("jobs", help="background jobs (reminders, case maintenance), once")
+    jobs = sub.add_parser("jobs", help="background jobs (reminders, case maintenance), once")
+    jobs.add_argument("--health", metavar="HOST:PORT", help="serve /healthz and /readyz")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
     chat.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
     chat.add_argument(

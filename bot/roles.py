@@ -253,7 +253,7 @@ async def run_worker(settings: Settings, health: tuple[str, int] | None = None) 
     return 0
 
 
-async def run_jobs(settings: Settings) -> int:
+async def run_jobs(settings: Settings, health: tuple[str, int] | None = None) -> int:
     """``lotse jobs``: reminders, case maintenance, retention; handles no updates.
 
     Each reminder and each due case is claimed atomically in Redis, so a second jobs process
@@ -267,7 +267,11 @@ async def run_jobs(settings: Settings) -> int:
     try:
         async with running(app):
             log.info("background jobs running")
-            await stop.wait()
+            if health is not None:
+                checks: Mapping[str, Check] = {"redis": redis_check(redis)}
+                await serve_until(build_probe_app(checks), health, stop)
+            else:
+                await stop.wait()
     finally:
         await redis.aclose()
     return 0
