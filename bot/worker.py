@@ -27,6 +27,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from telegram import Update
 from telegram.ext import Application
@@ -38,10 +39,16 @@ from bot.update_processor import ChatOrderedProcessor, lane_of
 log = logging.getLogger(__name__)
 
 _RENEW = """
-if redis.call('GET', KEYS[1]) == ARGV[1] then
-  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+-- Renews every lease still ours in one round trip; returns 1/0 per key.
+local result = {}
+for i, key in ipairs(KEYS) do
+  if redis.call('GET', key) == ARGV[1] then
+    result[i] = redis.call('PEXPIRE', key, ARGV[2])
+  else
+    result[i] = 0
+  end
 end
-return 0
+return result
 """
 _RELEASE = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -72,9 +79,18 @@ class StreamWorker:
     _releasing: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        redis = self.stream.redis
-        self._renew = redis.register_script(_RENEW)
-        self._release = redis.register_script(_RELEASE)
+        # Leases on a connection of their own: under load the shared pool is busy with
+        # updates, and a renewal that waits for a connection lets the lease expire.
+        pool = self.stream.redis.connection_pool
+        self.lease_redis = Redis(
+            connection_pool=pool.__class__(
+                connection_class=pool.connection_class,
+                max_connections=2,
+                **pool.connection_kwargs,
+            )
+        )
+        self._renew = self.lease_redis.register_script(_RENEW)
+        self._release = self.lease_redis.register_script(_RELEASE)
         self._slots = asyncio.Semaphore(self.max_inflight)
         processor = self.app.update_processor
         if not isinstance(processor, ChatOrderedProcessor):
@@ -91,7 +107,7 @@ class StreamWorker:
         return int(self.lease_seconds * 1000)
 
     async def _live_workers(self) -> int:
-        redis = self.stream.redis
+        redis = self.lease_redis
         key = f"{self.stream.prefix}workers"
         now = time.time() * 1000
         async with redis.pipeline(transaction=True) as pipe:
@@ -103,14 +119,16 @@ class StreamWorker:
 
     async def balance(self) -> None:
         """Renews held leases, drops lost ones, takes free shards up to a fair share."""
-        redis = self.stream.redis
-        for shard in list(self.held):
+        redis = self.lease_redis
+        shards = list(self.held)
+        if shards:
             renewed = await self._renew(
-                keys=[self.lease_key(shard)], args=[self.name, self._lease_ms]
+                keys=[self.lease_key(s) for s in shards], args=[self.name, self._lease_ms]
             )
-            if not renewed:
-                log.warning("lease of shard %d lost; another worker has it now", shard)
-                self.held.pop(shard, None)
+            for shard, ok in zip(shards, renewed, strict=True):
+                if not ok:
+                    log.warning("lease of shard %d lost; another worker may have it", shard)
+                    self.held.pop(shard, None)
         share = math.ceil(self.stream.shards / await self._live_workers())
         if len(self.held) < share:
             start = hash(self.name) % self.stream.shards
@@ -277,5 +295,8 @@ class StreamWorker:
         with contextlib.suppress(RedisError):
             for shard in list(self.held):
                 await self._release(keys=[self.lease_key(shard)], args=[self.name])
-            await self.stream.redis.zrem(f"{self.stream.prefix}workers", self.name)
+            await self.lease_redis.zrem(f"{self.stream.prefix}workers", self.name)
         self.held.clear()
+        with contextlib.suppress(RedisError):
+            await self.lease_redis.aclose()
+            await self.lease_redis.connection_pool.disconnect()
