@@ -89,6 +89,15 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
         return _chat(settings, language_code=None, with_nlu=with_nlu)
     if settings.redis_dsn or settings.webhook_url:
         from bot import roles
+        from bot.webhook import webhook_path, webhook_secret
+
+        if settings.webhook_url:
+            try:
+                webhook_secret(settings)
+                webhook_path(settings)
+            except SettingsError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
 
         # Durable: updates pass the Redis stream (or, without Redis, the webhook feeds the
         # Application directly); see bot/roles.py.

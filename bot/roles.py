@@ -35,6 +35,7 @@ from bot.webhook import (
     build_probe_app,
     build_webhook_app,
     uvicorn_server,
+    webhook_path,
     webhook_secret,
 )
 from bot.worker import StreamWorker
@@ -210,6 +211,8 @@ async def run_ingress(settings: Settings) -> int:
     """``lotse ingress``: the webhook into the stream; /healthz, /readyz (Redis)."""
     if not settings.token:
         raise SettingsError("Config 'TELEGRAM_BOT_TOKEN' is missing, and the ingress needs it.")
+    webhook_secret(settings)  # both checked before anything starts
+    webhook_path(settings)
     redis = redis_client(settings)
     stream = stream_of(settings, redis)
     stop = stop_event()

@@ -263,3 +263,80 @@ def test_a_booking_begun_on_worker_a_continues_on_worker_b_after_a_is_killed(
         finally:
             for process in workers.values():
                 _stop(process)
+
+
+def test_lotse_ingress_registers_the_webhook_and_stores_only_updates_with_the_secret(
+    fresh_redis: tuple[str, SyncRedis],
+) -> None:
+    import httpx
+
+    from bot.local_redis import free_port
+
+    url, redis = fresh_redis
+    port = free_port()
+    with FakeTelegram(TOKEN) as telegram:
+        env = _env(
+            telegram,
+            url,
+            WEBHOOK_URL="https://lotse.example.org/telegram",
+            WEBHOOK_SECRET="right-secret",
+            WEBHOOK_LISTEN=f"127.0.0.1:{port}",
+        )
+        ingress = _start("ingress", env=env)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(f"{base}/healthz").status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline, "the ingress did not start"
+                time.sleep(0.1)
+            [hook] = telegram.sent("setWebhook")
+            assert hook["url"] == "https://lotse.example.org/telegram"
+            assert hook["secret_token"] == "right-secret"
+            update = {
+                "update_id": 77,
+                "message": {
+                    "message_id": 1,
+                    "date": int(time.time()),
+                    "chat": {"id": CHAT, "type": "private"},
+                    "text": "hallo",
+                },
+            }
+            header = "X-Telegram-Bot-Api-Secret-Token"
+            assert httpx.post(f"{base}/telegram", json=update).status_code == 403
+            wrong = httpx.post(f"{base}/telegram", json=update, headers={header: "wrong"})
+            assert wrong.status_code == 403
+            assert sum(redis.xlen(f"lotse:updates:{s}") for s in range(2)) == 0
+            right = httpx.post(f"{base}/telegram", json=update, headers={header: "right-secret"})
+            assert right.status_code == 200
+            assert redis.xlen(f"lotse:updates:{shard_of(CHAT, 2)}") == 1
+            ready = httpx.get(f"{base}/readyz")
+            assert ready.status_code == 200 and ready.json()["checks"] == {"redis": True}
+        finally:
+            stderr = _stop(ingress)
+        assert ingress.returncode == 0, stderr
+        assert TOKEN not in stderr and "hallo" not in stderr
+
+
+def test_lotse_ingress_without_a_secret_refuses_to_start(
+    fresh_redis: tuple[str, SyncRedis],
+) -> None:
+    url, _ = fresh_redis
+    with FakeTelegram(TOKEN) as telegram:
+        env = _env(telegram, url, WEBHOOK_URL="https://lotse.example.org/telegram")
+        env.pop("WEBHOOK_SECRET", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "ingress"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert result.returncode == 2
+    assert "WEBHOOK_SECRET" in result.stderr
