@@ -100,6 +100,11 @@ class FakeTelegram:
             }
         return True
 
+    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        """The parameters of every call of one method, oldest first."""
+        with self.lock:
+            return [p for m, p in self.calls if m == method]
+
     def push(self, update: dict[str, Any]) -> None:
         """Queues an update for getUpdates."""
         with self.lock:
@@ -128,7 +133,3 @@ def button_data(params: dict[str, Any]) -> list[str]:
         for b in row
         if b.get("callback_data")
     ]
-
-    def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
-        with self.lock:
-            return [p for m, p in self.calls if m == method]
