@@ -103,31 +103,40 @@ class WebhookPoster:
             self.free.put_nowait(None)
 
     async def post(self, update: dict[str, Any]) -> int:
-        """Posts one update; returns the HTTP status."""
+        """Posts one update; returns the HTTP status. A kept-alive connection the server has
+        closed meanwhile (uvicorn closes idle ones after 5 s) is replaced once."""
         conn = await self.free.get()
         try:
-            if conn is None:
-                conn = await asyncio.open_connection("127.0.0.1", self.port)
-            reader, writer = conn
-            body = json.dumps(update).encode()
-            writer.write(
-                f"POST {self.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                f"Content-Type: application/json\r\n"
-                f"X-Telegram-Bot-Api-Secret-Token: {self.secret}\r\n"
-                f"Content-Length: {len(body)}\r\n\r\n".encode()
-                + body
-            )
-            await writer.drain()
-            first, headers, _ = await _read_message(reader)
-            if headers.get("connection", "").lower() == "close":
-                writer.close()
-                conn = None
-            return int(first.split(" ")[1])
-        except (ConnectionError, asyncio.IncompleteReadError):
-            conn = None
-            raise
+            for attempt in (1, 2):
+                reused = conn is not None
+                if conn is None:
+                    conn = await asyncio.open_connection("127.0.0.1", self.port)
+                try:
+                    return await self._send(conn, update)
+                except (ConnectionError, asyncio.IncompleteReadError):
+                    conn[1].close()
+                    conn = None
+                    if not reused or attempt == 2:
+                        raise
+            raise ConnectionError("unreachable")
         finally:
             self.free.put_nowait(conn)
+
+    async def _send(
+        self, conn: tuple[asyncio.StreamReader, asyncio.StreamWriter], update: dict[str, Any]
+    ) -> int:
+        reader, writer = conn
+        body = json.dumps(update).encode()
+        writer.write(
+            f"POST {self.path} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            f"Content-Type: application/json\r\n"
+            f"X-Telegram-Bot-Api-Secret-Token: {self.secret}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n".encode()
+            + body
+        )
+        await writer.drain()
+        first, _, _ = await _read_message(reader)
+        return int(first.split(" ")[1])
 
     async def close(self) -> None:
         while not self.free.empty():
