@@ -237,7 +237,7 @@ async def run_worker(settings: Settings, health: tuple[str, int] | None = None) 
     from bot.app import build_application, running
 
     redis = redis_client(settings)
-    app = build_application(settings, redis=redis, updater=False, jobs=False)
+    app = build_application(settings, redis=redis, updater=False, run_jobs=False)
     stop = stop_event()
     try:
         async with running(app):
@@ -265,7 +265,7 @@ async def run_jobs(settings: Settings, health: tuple[str, int] | None = None) ->
     from bot.app import build_application, running
 
     redis = redis_client(settings)
-    app = build_application(settings, redis=redis, updater=False, jobs=True)
+    app = build_application(settings, redis=redis, updater=False, run_jobs=True)
     stop = stop_event()
     try:
         async with running(app):

@@ -19,20 +19,20 @@ from telegram import Update
 from telegram.ext import TypeHandler
 
 from bot.channels.local import LocalChat
-from bot.flows.booking import send_due_reminders
+from bot.jobs import send_due_reminders
 from bot.ratelimit import SharedRateLimiter
 from bot.streams import UpdateStream
 from bot.webhook import SECRET_HEADER, build_webhook_app
 from bot.worker import StreamWorker
-from tests.conftest import AppFactory, make_settings
-from tests.helpers import Clock, data_of, messages
-from tests.test_booking_flow import (
+from tests.booking_helpers import (
     THURSDAY,
     TUESDAY_MORNING,
     book_through_chat,
     booking_chat,
     ui,
 )
+from tests.conftest import AppFactory, make_settings
+from tests.helpers import Clock, data_of, messages
 
 SECRET = "s3cret-token_for-tests"
 _ids = iter(range(5_000_000, 6_000_000))
