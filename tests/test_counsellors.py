@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import pytest
@@ -117,9 +118,13 @@ ANONYMOUS_ADMIN = {
 }
 
 
+#: Update ids of the hand-made updates (each update is handled once: redeliveries are skipped).
+UPDATE_IDS = itertools.count(900_000)
+
+
 def as_group_admin(chat: LocalChat, text: str, thread: int | None) -> Update:
     message: dict[str, object] = {
-        "message_id": 90_000 + len(chat.api.calls),
+        "message_id": next(UPDATE_IDS),
         "date": int(time.time()),
         "chat": GROUP_CHAT,
         "from": ANONYMOUS_ADMIN,
@@ -131,9 +136,7 @@ def as_group_admin(chat: LocalChat, text: str, thread: int | None) -> Update:
     if thread is not None:
         message["message_thread_id"] = thread
         message["is_topic_message"] = True
-    update = Update.de_json(
-        {"update_id": 90_000 + len(chat.api.calls), "message": message}, chat.app.bot
-    )
+    update = Update.de_json({"update_id": next(UPDATE_IDS), "message": message}, chat.app.bot)
     assert update is not None
     return update
 
@@ -147,7 +150,7 @@ def membership_update(chat: LocalChat, user_id: int, old: str, new: str) -> Upda
         "old_chat_member": {"status": old, "user": user},
         "new_chat_member": {"status": new, "user": user},
     }
-    update = Update.de_json({"update_id": 91_000 + user_id, "chat_member": changed}, chat.app.bot)
+    update = Update.de_json({"update_id": next(UPDATE_IDS), "chat_member": changed}, chat.app.bot)
     assert update is not None
     return update
 
