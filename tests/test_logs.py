@@ -308,3 +308,14 @@ def test_lotse_installs_the_filter_on_every_root_handler(
     finally:
         uninstall()
         root.removeHandler(handler)
+
+
+def test_the_webhook_server_logs_through_the_same_filter() -> None:
+    from starlette.applications import Starlette
+
+    from bot.webhook import uvicorn_server
+
+    uvicorn_server(Starlette(), ("127.0.0.1", 0))  # configures uvicorn's loggers
+    for name in ("uvicorn", "uvicorn.error"):
+        logger = logging.getLogger(name)
+        assert logger.handlers == [] and logger.propagate  # to the root's handlers, filtered
