@@ -315,6 +315,9 @@ def test_the_webhook_server_logs_through_the_same_filter() -> None:
 
     from bot.webhook import uvicorn_server
 
+    for name in ("uvicorn", "uvicorn.error"):  # as in a fresh process (other tests' servers
+        logging.getLogger(name).handlers.clear()  # configure uvicorn's default logging)
+        logging.getLogger(name).propagate = True
     uvicorn_server(Starlette(), ("127.0.0.1", 0))  # configures uvicorn's loggers
     for name in ("uvicorn", "uvicorn.error"):
         logger = logging.getLogger(name)
