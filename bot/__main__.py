@@ -146,6 +146,9 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         if args.hashes:
             for topic_id, source in sorted(snapshot.sources.items()):
                 print(f"{topic_id:20} {source.source_hash}")
+            # Frequent questions: the id a translation file is named after, and its hash.
+            for question_id in snapshot.faqs.ids():
+                print(f"{question_id:44} {snapshot.faqs.sources[question_id].source_hash}")
             return 0
         width = max(len(t) for t in TOPIC_IDS) + 2
         col = max(len(s.value) for s in Status) + 1
@@ -344,7 +347,9 @@ def parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--lang", action="append", help="these languages (default: the twelve)")
     status.add_argument(
-        "--hashes", action="store_true", help="print the German source hash of each topic"
+        "--hashes",
+        action="store_true",
+        help="print the German source hash of each topic and frequent question",
     )
     csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
     ctranslate = csub.add_parser(
