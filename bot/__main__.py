@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from bot.services.booking import Booking
+    from bot.services.content_types import Status
     from bot.services.schedule import Schedule
 
 log = logging.getLogger("bot")
@@ -133,8 +134,10 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             print(problem)
         unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
         unverified += len(snapshot.booking.unverified_facts) if snapshot.booking else 0
+        unverified += len(snapshot.faqs.unverified_facts)
         print(
-            f"{len(TOPIC_IDS)} topics × {len(langs)} languages checked, UI catalogue "
+            f"{len(TOPIC_IDS)} topics and {len(snapshot.faqs.ids())} frequent questions × "
+            f"{len(langs)} languages checked, UI catalogue "
             f"{len(catalogues.keys())} strings; {len(problems)} problem(s); "
             f"{unverified} unverified fact(s) for editors to confirm"
         )
@@ -150,7 +153,22 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             for question_id in snapshot.faqs.ids():
                 print(f"{question_id:44} {snapshot.faqs.sources[question_id].source_hash}")
             return 0
-        width = max(len(t) for t in TOPIC_IDS) + 2
+        faqs = snapshot.faqs
+        # Frequent questions: one row per topic (its questions' worst status), or with --faq
+        # one row per question.
+        faq_rows: list[tuple[str, dict[str, Status]]] = []
+        for topic_id in TOPIC_IDS:
+            ids = faqs.ids(topic_id)
+            if args.faq:
+                faq_rows += [(q, {lang: faqs.status(q, lang) for lang in langs}) for q in ids]
+            elif ids:
+                faq_rows.append(
+                    (
+                        f"{topic_id}/* ({len(ids)})",
+                        {lang: _worst(faqs.status(q, lang) for q in ids) for lang in langs},
+                    )
+                )
+        width = max(len(t) for t in (*TOPIC_IDS, *(label for label, _ in faq_rows))) + 2
         col = max(len(s.value) for s in Status) + 1
         print("topic".ljust(width) + "".join(lang.ljust(col) for lang in langs))
         for topic_id, row in table.items():
@@ -174,13 +192,25 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
                 order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
                 booking_row.append(next((s for s in order if s in states), Status.UP_TO_DATE))
             print("(booking)".ljust(width) + "".join(short[s].ljust(col) for s in booking_row))
+        if faq_rows:
+            print("\nfrequent questions" + ("" if args.faq else " (worst per topic; --faq: each)"))
+        for label, faq_row in faq_rows:
+            print(label.ljust(width) + "".join(short[faq_row[lang]].ljust(col) for lang in langs))
         counts: dict[Status, int] = {}
         for row in table.values():
             for status in row.values():
                 counts[status] = counts.get(status, 0) + 1
+        faq_counts: dict[Status, int] = {}
+        for question_id in faqs.ids():
+            for lang in langs:
+                status = faqs.status(question_id, lang)
+                faq_counts[status] = faq_counts.get(status, 0) + 1
         print(
             "\nde is the source. MACHINE_TRANSLATED: current, but no person has reviewed it. "
             + ", ".join(f"{s.value}: {counts.get(s, 0)}" for s in Status)
+        )
+        print(
+            "Frequent questions: " + ", ".join(f"{s.value}: {faq_counts.get(s, 0)}" for s in Status)
         )
         return 0
 
@@ -213,6 +243,15 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         return asyncio.run(_publish_reload(settings.redis_dsn))
     return 2
+
+
+def _worst(statuses: Iterable[Status]) -> Status:
+    """The status that needs an editor most (MISSING before OUTDATED before machine-made)."""
+    from bot.services.content import Status
+
+    found = set(statuses)
+    order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
+    return next((s for s in order if s in found), Status.UP_TO_DATE)
 
 
 async def _publish_reload(url: str) -> int:
@@ -346,6 +385,9 @@ def parser() -> argparse.ArgumentParser:
         "status", help="topics × languages: MISSING / OUTDATED / MACHINE_TRANSLATED / UP_TO_DATE"
     )
     status.add_argument("--lang", action="append", help="these languages (default: the twelve)")
+    status.add_argument(
+        "--faq", action="store_true", help="one row per frequent question (default: per topic)"
+    )
     status.add_argument(
         "--hashes",
         action="store_true",

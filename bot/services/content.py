@@ -268,6 +268,8 @@ class ContentSnapshot:
                         Problem(where, "outdated: the German source changed since it was made")
                     )
                 problems += _check_translation(source, self.translations[lang][topic_id], where)
+        services = tuple(self.booking.services) if self.booking is not None else None
+        problems += self.faqs.validate(langs, TOPIC_IDS, services)
         return problems
 
 
