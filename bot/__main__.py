@@ -309,6 +309,45 @@ async def _unanswered(settings: Settings, limit: int) -> int:
     return 0
 
 
+async def _feedback(settings: Settings, limit: int) -> int:
+    """Votes per answer and language (most 👎 first), then the newest 'what was missing' lines."""
+    from datetime import datetime
+
+    from redis.asyncio import Redis
+    from redis.exceptions import RedisError
+
+    from bot.services.feedback import FeedbackService
+
+    if not settings.redis_dsn:
+        print("error: REDIS_URL is not set", file=sys.stderr)
+        return 1
+    redis = Redis.from_url(settings.redis_dsn, socket_timeout=5, socket_connect_timeout=5)
+    service = FeedbackService(redis, retention_days=settings.analytics_retention_days)
+    try:
+        counts = await service.counts()
+        comments = await service.comments(limit)
+    except RedisError as exc:
+        print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await redis.aclose()
+    print(f"{'topic':20} {'question':28} {'lang':5} {'up':>5} {'down':>5}")
+    for c in counts[:limit]:
+        variant = c.answer.partition(":")[2]
+        question = c.question or (f"(answer: {variant})" if variant else "(answer)")
+        print(f"{c.topic:20} {question:28} {c.language:5} {c.up:>5} {c.down:>5}")
+    if not counts:
+        print("(no votes yet)")
+    days = settings.analytics_retention_days
+    print(f"\nwhat was missing (newest first, kept {days} days, no user ids):")
+    for comment in comments:
+        when = datetime.fromtimestamp(comment.timestamp).strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {comment.language:3} {comment.answer:40} {comment.text}")
+    if not comments:
+        print("(none)")
+    return 0
+
+
 def _export(settings: Settings, day_text: str, out: str) -> int:
     """Writes a day's appointments as CSV and ICS for the front desk."""
     from pathlib import Path
@@ -442,6 +481,10 @@ def parser() -> argparse.ArgumentParser:
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
     unanswered.add_argument("--limit", type=int, default=50)
+    feedback = asub.add_parser(
+        "feedback", help="👍 / 👎 per answer and language, and the newest 'what was missing' lines"
+    )
+    feedback.add_argument("--limit", type=int, default=50)
     return p
 
 
@@ -465,6 +508,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "booking":
         return _export(settings, args.day, args.out)
     if args.command == "analytics":
+        if args.analytics_command == "feedback":
+            return asyncio.run(_feedback(settings, args.limit))
         return asyncio.run(_unanswered(settings, args.limit))
     return 2
 

@@ -22,6 +22,8 @@ from bot.flows import (
     counselling,
     errors,
     fallback,
+    faq,
+    feedback,
     freetext,
     frontdesk,
     handoff,
@@ -36,6 +38,7 @@ from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
 from bot.services.emergency import load_emergency
+from bot.services.feedback import FeedbackService
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
@@ -220,6 +223,7 @@ def build_application(
     bot_data.detector = LanguageDetector()
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
+        bot_data.feedback = FeedbackService(redis, retention_days=settings.analytics_retention_days)
         bot_data.booking = BookingService(redis, lambda: content.current.booking)
         bot_data.handoff = HandoffService(
             redis, retention=timedelta(days=settings.handoff_retention_days)
@@ -244,8 +248,11 @@ def build_application(
     # open reaches the booking). State handlers stop further processing.
     # Group -4: before anything answers, make sure a reader of a language beyond the twelve has
     # the UI strings machine-translated (once per language, remembered).
-    app.add_handler(start.build_prepare_handler(), group=-4)
     persistent = redis is not None
+    # Group -5: after 👎, the one line saying what was missing (a tap elsewhere ends the wait;
+    # a line typed after the short-lived note expired passes on as an ordinary message).
+    app.add_handler(feedback.build_handler(persistent=persistent), group=-5)
+    app.add_handler(start.build_prepare_handler(), group=-4)
     # Groups -3, -2: the typed steps of a booking (name, phone) and of a new case (description)
     # come before the relay, so a newcomer with an open case can still type their name.
     app.add_handler(booking.build_handler(persistent=persistent), group=-3)
@@ -258,6 +265,8 @@ def build_application(
     for handler in (
         *start.build_handlers(),
         *topics.build_handlers(),
+        *faq.build_handlers(),
+        *feedback.build_handlers(),
         *counselling.build_handlers(),
         *booking.build_handlers(),
         *frontdesk.build_handlers(),

@@ -58,3 +58,8 @@ DISTRICT = "district"
 BOOK = "book"
 HANDOFF = "handoff"
 PRIVACY = "privacy"
+#: A frequent question: ``faq:v1:<topic>:<slug>``.
+FAQ = "faq"
+#: A vote on an answer: ``fb:v1:<up|down>:<t|q>:<topic>:<variant or slug>:<answer key>``;
+#: ``fb:v1:skip`` declines to say what was missing.
+FEEDBACK = "fb"

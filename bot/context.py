@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
     from bot.services.emergency import EmergencyWords
+    from bot.services.feedback import FeedbackService
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
@@ -78,6 +79,8 @@ class BotData:
     handoff: HandoffService | None = None
     office_hours: OfficeHours | None = None
     emergency: EmergencyWords | None = None
+    #: 👍 / 👎 under answers (needs Redis).
+    feedback: FeedbackService | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

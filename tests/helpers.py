@@ -91,3 +91,13 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def all_buttons(calls: list[ApiCall]) -> list[tuple[str, str]]:
+    """Every inline button the bot sent in these calls (an answer and the messages after it)."""
+    return [b for call in messages(calls) for b in call.buttons]
+
+
+def toasts(calls: list[ApiCall]) -> list[str]:
+    """The texts of answered button taps (the short notes a phone shows on top)."""
+    return [c.text for c in calls if c.method == "answerCallbackQuery" and c.text]

@@ -272,6 +272,9 @@ async def leave(update: Update, context: LotseContext) -> int:
 
 def _topic_label(context: LotseContext, answer: str) -> str:
     """A recent answer as German words for the summary ("Wohnsitz anmelden (eu)")."""
+    question = context.bot_data.content.current.faqs.sources.get(answer)
+    if question is not None:  # a frequent question ("registration/late")
+        return question.question
     topic, _, variant = answer.partition(":")
     source = context.bot_data.content.current.sources.get(topic)
     if source is None:

@@ -38,6 +38,9 @@ async def explain(update: Update, context: LotseContext) -> None:
         booking_days=schedule.keep_after.days if schedule else 30,
         case_days=settings.handoff_retention_days,
     )
+    if context.bot_data.feedback is not None:
+        days = settings.analytics_retention_days
+        text += "\n\n" + t(context, lang, "privacy-feedback", days=days)
     await say(update, context, lang, text, markup)
 
 
@@ -81,13 +84,16 @@ async def decided(update: Update, context: LotseContext) -> None:
     if persistence is not None:
         await persistence.drop_user_data(user.id)  # now, not at the next flush
     context.application.drop_user_data(user.id)
-    # Forget open questions in memory too (PTB has no public API for this; the deletion is
-    # tracked, so the persistence drops the stored state as well).
-    for handler in context.application.handlers.get(0, []):
-        conversations = getattr(handler, "_conversations", None)
-        if isinstance(conversations, MutableMapping):
-            for key in [k for k in conversations if isinstance(k, tuple) and user.id in k]:
-                del conversations[key]
+    if context.bot_data.feedback is not None:
+        await context.bot_data.feedback.forget_user(user.id)  # vote markers, a pending wait
+    # Forget open questions in memory too, in every conversation's group (PTB has no public
+    # API for this; the deletion is tracked, so the persistence drops the stored state as well).
+    for handlers in context.application.handlers.values():
+        for handler in handlers:
+            conversations = getattr(handler, "_conversations", None)
+            if isinstance(conversations, MutableMapping):
+                for key in [k for k in conversations if isinstance(k, tuple) and user.id in k]:
+                    del conversations[key]
     await say(update, context, lang, t(context, lang, "privacy-deleted"))
 
 

@@ -26,6 +26,9 @@ OFFERS = ("booking", "office", "handoff")
 #: A slug becomes part of callback data: short lower-case tokens only.
 _SLUG = re.compile(r"^[a-z0-9_]{1,32}$")
 _ANY_BRACE = re.compile(r"[{}]")
+#: Topic + slug at most this long, so a feedback button fits Telegram's 64 bytes:
+#: ``fb:v1:down:q:<topic>:<slug>:<6 hex>``.
+MAX_ID_CHARS = 43
 #: Names and numbers that stay as they are in every translation (if the German has them).
 KEPT_TERMS = (
     "MigraDO",
@@ -248,6 +251,10 @@ def _check_source(source: FaqSource, topics: set[str], services: set[str] | None
         problems.append(Problem(where, f"unknown topic {topic!r}"))
     if not _SLUG.match(slug):
         problems.append(Problem(where, "the file name must be a-z, 0-9 and _ (at most 32)"))
+    elif len(topic) + len(slug) > MAX_ID_CHARS:
+        problems.append(
+            Problem(where, f"topic and file name too long for a button (at most {MAX_ID_CHARS})")
+        )
     if not source.question.strip():
         problems.append(Problem(where, "empty question"))
     if not source.body.strip():
