@@ -7,7 +7,7 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
     from bot.services.booking import Booking
-    from bot.services.content_types import Status
     from bot.services.schedule import Schedule
 
 log = logging.getLogger("bot")
@@ -118,6 +117,7 @@ def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = Tru
 
 def _content(settings: Settings, args: argparse.Namespace) -> int:
     from bot.i18n import Catalogues
+    from bot.services.catalogue import stamp_catalogue, status_overview, validate_catalogues
     from bot.services.content import TOPIC_IDS, ContentError, Status, load_snapshot
 
     try:
@@ -129,7 +129,7 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
     langs = tuple(args.lang) if getattr(args, "lang", None) else CODES
 
     if args.content_command == "validate":
-        problems = snapshot.validate(langs) + catalogues.validate(langs)
+        problems = snapshot.validate(langs) + validate_catalogues(catalogues, langs)
         for problem in problems:
             print(problem)
         unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
@@ -144,8 +144,6 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         return 1 if problems else 0
 
     if args.content_command == "status":
-        table = snapshot.status_table(langs)
-        short = {s: s.value for s in Status}
         if args.hashes:
             for topic_id, source in sorted(snapshot.sources.items()):
                 print(f"{topic_id:20} {source.source_hash}")
@@ -153,65 +151,33 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             for question_id in snapshot.faqs.ids():
                 print(f"{question_id:44} {snapshot.faqs.sources[question_id].source_hash}")
             return 0
-        faqs = snapshot.faqs
+        overview = status_overview(snapshot, catalogues, langs)
         # Frequent questions: one row per topic (its questions' worst status), or with --faq
         # one row per question.
-        faq_rows: list[tuple[str, dict[str, Status]]] = []
-        for topic_id in TOPIC_IDS:
-            ids = faqs.ids(topic_id)
-            if args.faq:
-                faq_rows += [(q, {lang: faqs.status(q, lang) for lang in langs}) for q in ids]
-            elif ids:
-                faq_rows.append(
-                    (
-                        f"{topic_id}/* ({len(ids)})",
-                        {lang: _worst(faqs.status(q, lang) for q in ids) for lang in langs},
-                    )
-                )
-        width = max(len(t) for t in (*TOPIC_IDS, *(label for label, _ in faq_rows))) + 2
+        faq_rows = overview.faqs if args.faq else overview.faq_topics()
+        width = max(len(t) for t in (*TOPIC_IDS, *faq_rows)) + 2
         col = max(len(s.value) for s in Status) + 1
+
+        def row(name: str, states: dict[str, Status]) -> str:
+            return name.ljust(width) + "".join(states[lang].value.ljust(col) for lang in langs)
+
         print("topic".ljust(width) + "".join(lang.ljust(col) for lang in langs))
-        for topic_id, row in table.items():
-            print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(col) for lang in langs))
-        ui_row = []
-        for lang in langs:
-            states = (
-                set(catalogues.status(lang).values())
-                if lang in catalogues.entries
-                else {Status.MISSING}
-            )
-            order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
-            worst = next((s for s in order if s in states), Status.UP_TO_DATE)
-            ui_row.append(short[worst])
-        print("(UI strings)".ljust(width) + "".join(s.ljust(col) for s in ui_row))
-        if snapshot.booking is not None:
-            schedule = snapshot.booking
-            booking_row = []
-            for lang in langs:
-                states = {schedule.status(sid, lang) for sid in schedule.services}
-                order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
-                booking_row.append(next((s for s in order if s in states), Status.UP_TO_DATE))
-            print("(booking)".ljust(width) + "".join(short[s].ljust(col) for s in booking_row))
+        for topic_id, states in overview.topics.items():
+            print(row(topic_id, states))
+        print(row("(UI strings)", overview.ui))
+        if overview.booking:
+            print(row("(booking)", overview.booking))
         if faq_rows:
             print("\nfrequent questions" + ("" if args.faq else " (worst per topic; --faq: each)"))
-        for label, faq_row in faq_rows:
-            print(label.ljust(width) + "".join(short[faq_row[lang]].ljust(col) for lang in langs))
-        counts: dict[Status, int] = {}
-        for row in table.values():
-            for status in row.values():
-                counts[status] = counts.get(status, 0) + 1
-        faq_counts: dict[Status, int] = {}
-        for question_id in faqs.ids():
-            for lang in langs:
-                status = faqs.status(question_id, lang)
-                faq_counts[status] = faq_counts.get(status, 0) + 1
+        for name, states in faq_rows.items():
+            print(row(name, states))
+        counts = overview.counts()
         print(
             "\nde is the source. MACHINE_TRANSLATED: current, but no person has reviewed it. "
-            + ", ".join(f"{s.value}: {counts.get(s, 0)}" for s in Status)
+            + ", ".join(f"{s.value}: {counts[s]}" for s in Status)
         )
-        print(
-            "Frequent questions: " + ", ".join(f"{s.value}: {faq_counts.get(s, 0)}" for s in Status)
-        )
+        faq_counts = overview.faq_counts()
+        print("Frequent questions: " + ", ".join(f"{s.value}: {faq_counts[s]}" for s in Status))
         return 0
 
     if args.content_command == "stamp-ui":
@@ -219,8 +185,8 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             if lang == SOURCE_LANGUAGE or lang not in CODES:
                 print(f"error: {lang} is not a translated curated language", file=sys.stderr)
                 return 2
-            path = catalogues.stamp(
-                lang, machine_translated=not args.reviewed, reviewed=args.reviewed
+            path = stamp_catalogue(
+                catalogues, lang, machine_translated=not args.reviewed, reviewed=args.reviewed
             )
             print(f"wrote {path}")
         return 0
@@ -243,15 +209,6 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             return 1
         return asyncio.run(_publish_reload(settings.redis_dsn))
     return 2
-
-
-def _worst(statuses: Iterable[Status]) -> Status:
-    """The status that needs an editor most (MISSING before OUTDATED before machine-made)."""
-    from bot.services.content import Status
-
-    found = set(statuses)
-    order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
-    return next((s for s in order if s in found), Status.UP_TO_DATE)
 
 
 async def _publish_reload(url: str) -> int:

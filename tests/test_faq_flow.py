@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from redis.asyncio import Redis
 
+from bot import PROJECT_ROOT
 from bot.flows.faq import faq_buttons, send_faq_answer
 from bot.i18n import RLM
 from bot.languages import CODES, FALLBACK_CHAIN
@@ -18,9 +19,18 @@ from bot.services.faq import KEPT_TERMS
 from bot.services.feedback import COUNTS, TEXTS, FeedbackService
 from tests.conftest import AppFactory
 from tests.fake_libretranslate import FakeLibreTranslate
-from tests.helpers import all_buttons, all_text, answered_queries, data_of, messages, toasts
-from tests.test_flows import SNAPSHOT, catalogue_text, choose_language
+from tests.helpers import (
+    all_buttons,
+    all_text,
+    answered_queries,
+    catalogue_text,
+    choose_language,
+    data_of,
+    messages,
+    toasts,
+)
 
+SNAPSHOT = load_snapshot(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
 FAQS = SNAPSHOT.faqs
 DULDUNG = "language_course/integration_course_duty"
 
@@ -433,3 +443,16 @@ def test_cli_prints_counts_and_the_newest_lines(redis_server, monkeypatch, capsy
     assert any("ما" in row and "housing/rent_too_high" in row for row in rows)
     monkeypatch.delenv("REDIS_URL")
     assert main(["analytics", "feedback"]) == 1
+
+
+async def test_the_retention_job_drops_old_lines_even_when_nothing_new_comes(
+    make_chat: AppFactory, redis: Redis
+) -> None:
+    from bot import jobs
+
+    chat = await make_chat(language_code="en")
+    old_ms = int(time.time() * 1000) - 40 * 86_400_000
+    await redis.xadd(TEXTS, {"answer": "kita", "language": "de", "text": "alt"}, id=f"{old_ms}-0")
+    await redis.xadd(TEXTS, {"answer": "kita", "language": "de", "text": "neu"})
+    assert await jobs.apply_retention(chat.app) == 1
+    assert await redis.xlen(TEXTS) == 1

@@ -18,6 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import callbacks
+from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
 from bot.flows import feedback, handoff
 from bot.flows.common import (
@@ -84,11 +85,12 @@ def _offer_rows(
         service = schedule.text(source.service, lang) if schedule is not None else None
         if service is not None:
             text = label(context, lang, "booking-offer", service=service.short)
-            rows.append([button(text, callbacks.BOOK, "svc", source.service)])
+            rows.append([button(text, callbacks.BOOK, BookAction.SERVICE, source.service)])
     if "office" in source.offers:
         rows.append([button(label(context, lang, "faq-office"), callbacks.TOPIC, "counselling")])
     if "handoff" in source.offers:
-        rows.append([button(label(context, lang, "nav-human"), callbacks.HANDOFF, "start")])
+        human = label(context, lang, "nav-human")
+        rows.append([button(human, callbacks.HANDOFF, HandoffAction.START)])
     return rows
 
 
@@ -113,7 +115,7 @@ async def send_faq_answer(
         *_offer_rows(context, lang, question_id),
         [
             button(back, callbacks.TOPIC, topic),
-            button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
+            button(label(context, lang, "nav-menu"), callbacks.MENU, MenuAction.SHOW),
         ],
     ]
     await say(update, context, lang, body, InlineKeyboardMarkup(keyboard), mark_direction=False)

@@ -28,6 +28,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
+from bot.callbacks import FeedbackAction
 from bot.context import LotseContext
 from bot.flows import start
 from bot.flows.common import (
@@ -43,12 +44,10 @@ from bot.flows.common import (
     t,
 )
 from bot.services.content import NO_VARIANT, TOPIC_IDS
-from bot.services.feedback import DOWN, UP
 
 TOPIC_ANSWER = "t"
 QUESTION = "q"
 NONE = "_"  # "no variant" in callback data (a token cannot be empty)
-SKIP = "skip"
 _KEY = re.compile(r"^[0-9a-f]{6}$")
 
 
@@ -99,19 +98,28 @@ def row(context: LotseContext, lang: str, rated: Rated | None) -> list[list[Inli
     args = (rated.kind, rated.topic, rated.item, rated.key)
     return [
         [
-            button(label(context, lang, "feedback-up"), callbacks.FEEDBACK, UP, *args),
-            button(label(context, lang, "feedback-down"), callbacks.FEEDBACK, DOWN, *args),
+            button(
+                label(context, lang, "feedback-up"), callbacks.FEEDBACK, FeedbackAction.UP, *args
+            ),
+            button(
+                label(context, lang, "feedback-down"),
+                callbacks.FEEDBACK,
+                FeedbackAction.DOWN,
+                *args,
+            ),
         ]
     ]
 
 
-def _parse(context: LotseContext, data: str | None) -> tuple[str, Rated] | None:
+def _parse(context: LotseContext, data: str | None) -> tuple[FeedbackAction, Rated] | None:
     """A vote and what it rates, if the button is well-formed and the answer exists."""
     parsed = callbacks.parse(data, callbacks.FEEDBACK)
-    if parsed is None or len(parsed.args) != 5:
+    action = parsed.action(FeedbackAction) if parsed is not None else None
+    if action is None or len(action[1]) != 4:
         return None
-    vote, kind, topic, item, key = parsed.args
-    if vote not in {UP, DOWN} or topic not in TOPIC_IDS or not _KEY.match(key):
+    vote, (kind, topic, item, key) = action
+    votes = {FeedbackAction.UP, FeedbackAction.DOWN}
+    if vote not in votes or topic not in TOPIC_IDS or not _KEY.match(key):
         return None
     snapshot = context.bot_data.content.current
     if kind == QUESTION:
@@ -135,17 +143,17 @@ async def _vote(update: Update, context: LotseContext) -> State | None:
         await stale_button(update, context)
         return None
     vote, rated = parsed
-    counted = await service.vote(user.id, rated.answer, rated.key, lang, vote)
+    counted = await service.vote(user.id, rated.answer, rated.key, lang, vote.value)
     if not counted:
         await answer_query(update, context.bot_data.catalogues.t(lang, "feedback-already"))
         return None
     await answer_query(update, context.bot_data.catalogues.t(lang, "feedback-thanks"))
-    if vote == UP:
+    if vote is FeedbackAction.UP:
         return None
     await service.expect_comment(user.id, rated.answer, lang)
     days = context.bot_data.settings.analytics_retention_days
     keyboard = InlineKeyboardMarkup(
-        [[button(label(context, lang, "feedback-skip"), callbacks.FEEDBACK, SKIP)]]
+        [[button(label(context, lang, "feedback-skip"), callbacks.FEEDBACK, FeedbackAction.SKIP)]]
     )
     await say(update, context, lang, t(context, lang, "feedback-ask-missing", days=days), keyboard)
     return State.WAIT_LINE
@@ -194,7 +202,7 @@ async def tapped(update: Update, context: LotseContext) -> None:
     """A feedback button outside the conversation: 👍, or a skip after the wait ended."""
     query = update.callback_query
     parsed = callbacks.parse(query.data if query else None, callbacks.FEEDBACK)
-    if parsed is not None and parsed.args == (SKIP,):
+    if parsed is not None and parsed.args == (FeedbackAction.SKIP.value,):
         await _skip(update, context)
         return
     await _vote(update, context)
@@ -217,7 +225,7 @@ def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
         return ConversationHandler(
             entry_points=[
                 CallbackQueryHandler(
-                    vote_down, pattern=rf"^{callbacks.FEEDBACK}:{callbacks.VERSION}:{DOWN}:"
+                    vote_down, pattern=callbacks.pattern(callbacks.FEEDBACK, FeedbackAction.DOWN)
                 )
             ],
             states={
@@ -226,7 +234,10 @@ def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
                         filters.TEXT & ~filters.COMMAND & PRIVATE & NEW_MESSAGE, line_typed
                     ),
                     CallbackQueryHandler(
-                        skipped, pattern=rf"^{callbacks.FEEDBACK}:{callbacks.VERSION}:{SKIP}$"
+                        skipped,
+                        pattern=callbacks.pattern(
+                            callbacks.FEEDBACK, FeedbackAction.SKIP, whole=True
+                        ),
                     ),
                 ]
             },

@@ -30,6 +30,7 @@ SEEN_SECONDS = 86_400
 PENDING_SECONDS = 15 * 60
 #: A typed line is cut to this length before it is kept.
 MAX_TEXT = 500
+#: The two votes (the same words as the buttons' ``FeedbackAction``).
 UP = "up"
 DOWN = "down"
 
@@ -121,14 +122,20 @@ class FeedbackService:
         line = " ".join(text.split())[:MAX_TEXT]
         if not line:
             return
-        now_ms = int(time.time() * 1000)
         await self.redis.xadd(
             TEXTS,
             {"answer": answer, "language": lang, "text": line},
             maxlen=self.max_texts,
             approximate=True,
         )
-        await self.redis.xtrim(TEXTS, minid=str(now_ms - self.retention_ms), approximate=False)
+        await self.trim()
+
+    async def trim(self) -> int:
+        """Drops lines older than the retention period; returns how many went."""
+        now_ms = int(time.time() * 1000)
+        return int(
+            await self.redis.xtrim(TEXTS, minid=str(now_ms - self.retention_ms), approximate=False)
+        )
 
     async def counts(self) -> list[Count]:
         """Every answer and language with votes, most 👎 first."""
