@@ -456,3 +456,13 @@ async def test_the_retention_job_drops_old_lines_even_when_nothing_new_comes(
     await redis.xadd(TEXTS, {"answer": "kita", "language": "de", "text": "neu"})
     assert await jobs.apply_retention(chat.app) == 1
     assert await redis.xlen(TEXTS) == 1
+
+
+async def test_the_appointment_offered_under_a_question_leads_into_the_booking(
+    make_chat: AppFactory,
+) -> None:
+    chat = await english_chat(make_chat)
+    calls = await chat.press_data("faq:v1:jobcenter_benefits:savings")
+    assert "book:v1:svc:jobcenter_check" in [d for _, d in all_buttons(calls)]
+    calls = await chat.press_data("book:v1:svc:jobcenter_check")
+    assert data_of(calls, "book:v1:day:jobcenter_check:")  # the free days of that service
