@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.services.content import ContentRepository
     from bot.services.coverage import Coverage
     from bot.services.emergency import EmergencyWords
+    from bot.services.feedback import FeedbackService
     from bot.services.flood import FloodGuard
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
@@ -85,6 +86,8 @@ class BotData:
     handoff: HandoffService | None = None
     office_hours: OfficeHours | None = None
     emergency: EmergencyWords | None = None
+    #: 👍 / 👎 under answers (needs Redis).
+    feedback: FeedbackService | None = None
     #: Who is a member of the counsellors' group, as Telegram last said.
     members: MembershipCache = field(default_factory=MembershipCache)
     #: Per-person flood control (flows/guard.py).
