@@ -40,6 +40,7 @@ OUR_PREFIXES = (
     "book:v1:", "book:v1:svc:", "book:v1:day:", "book:v1:time:", "book:v1:int:",
     "book:v1:cancel:", "book:v1:cancelok:", "book:v1:keep:", "book:v1:move:", "book:v1:mday:",
     "book:v1:mtime:", "book:v1:rebook:", "book:v2:", "topic:v1:registration:", "lang:v0:",
+    "faq:v1:", "faq:v1:registration:", "fb:v1:up:", "fb:v1:down:t:", "fb:v1:down:q:",
 )  # fmt: skip
 WORDS = (
     "start", "yes", "no", "skip", "end", "show", "ask", "confirm", "cancel", "other", "ar",
@@ -75,6 +76,7 @@ REAL_BUTTONS = (
     "book:v1:int:ar", "book:v1:int:none", "book:v1:svc:eu_registration", "lang:v1:other",
     "lang:v1:ar", "topic:v1:registration", "topic:v1:registration:eu", "topic:v1:counselling",
     "district:v1:mengede", "book:v1:day:jobcenter_check:20261203",
+    "fb:v1:up:t:registration:eu:abcdef", "fb:v1:down:t:health:_:abcdef",
 )  # fmt: skip
 callback_data = st.one_of(
     st.sampled_from(REAL_BUTTONS),
@@ -170,9 +172,10 @@ FIRST_CONTACT = (
     r"lotse:members:{uid}",
     r"lotse:ho:recent:{uid}",
     r"lotse:done:{uid}",  # the update id was handled (the test gives each update the person's id)
+    r"lotse:fb:(seen:{uid}:.+|pending:{uid})",  # a vote on an answer (forged buttons too)
 )
 #: Shared keys a first contact may touch (no person in them).
-SHARED = {b"lotse:analytics:unanswered", b"lotse:jobs:lease"}
+SHARED = {b"lotse:analytics:unanswered", b"lotse:jobs:lease", b"lotse:fb:counts", b"lotse:fb:texts"}
 #: The NLU's cache of readings: a hash of the text, no person, no text (with an expiry).
 SHARED_EXPIRING = (r"lotse:nlu:[0-9a-z]+:[0-9a-f]{64}",)
 
