@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-load
+.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-budget bench-load
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
 	@echo "make bench-booking / bench-translate - booking under load, translation memory"
+	@echo "make bench-budget - time to the first reply with the NLU or translator slow or down"
 	@echo "make bench-load - webhook, workers and the echo-bot ceiling under 50/200/1000 chats"
 
 # Both environments install exactly what the lock files say (versions and hashes); nothing is
@@ -68,6 +69,8 @@ bench-translate: $(VENV)/.installed redis-server
 bench-booking: $(VENV)/.installed redis-server
 	$(PY) bench/bench_booking.py
 
+bench-budget: $(VENV)/.installed redis-server
+	$(PY) bench/bench_budget.py
 # Lotse behind its webhook on a loopback Bot API: all-in-one and ingress + 1/2/4 workers beside
 # a bare PTB echo bot, 50/200/1,000 chats, with the real Redis and Rasa (README "Sizing").
 bench-load: $(VENV)/.installed redis-server nlu-train

@@ -7,13 +7,14 @@ import asyncio
 import contextlib
 import logging
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
 from pydantic import SecretStr
 
 from bot.languages import CODES, SOURCE_LANGUAGE
+from bot.logredact import RedactingFilter, install, secrets_of
 from bot.settings import Settings, SettingsError, load_settings
 
 if TYPE_CHECKING:
@@ -23,14 +24,16 @@ if TYPE_CHECKING:
 log = logging.getLogger("bot")
 
 
-def _configure_logging(level: str) -> None:
+def _configure_logging(settings: Settings) -> RedactingFilter:
+    """Logging to stderr, every record redacted before any handler sees it (bot/logredact.py)."""
     logging.basicConfig(
-        level=level.upper(),
+        level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # httpx logs every request URL at INFO, and the URL contains the bot token.
+    # httpx logs every request URL at INFO (Bot API URLs carry the token; redacted anyway).
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    return install(RedactingFilter(secrets_of(settings)))
 
 
 @contextlib.contextmanager
@@ -81,8 +84,24 @@ def _redis_for(settings: Settings) -> Iterator[Settings]:
         server.stop()
 
 
+def _refusing_a_bad_group(start: Callable[[], int]) -> int:
+    """Runs a serving role; an unsafe counsellors' group stops it with the sentence why."""
+    from bot.group_check import GroupMisconfigured
+
+    try:
+        return start()
+    except GroupMisconfigured as exc:
+        log.error("not started: %s", exc)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def _run(settings: Settings, *, with_nlu: bool = True) -> int:
-    from bot.app import build_application
+    return _refusing_a_bad_group(lambda: _serve(settings, with_nlu=with_nlu))
+
+
+def _serve(settings: Settings, *, with_nlu: bool = True) -> int:
+    from bot.app import ALLOWED_UPDATES, build_application
 
     if not settings.token:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
@@ -109,7 +128,7 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
             "serving Telegram by long polling via %s",
             settings.telegram_api_base_url.split("/bot")[0],
         )
-        app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+        app.run_polling(allowed_updates=list(ALLOWED_UPDATES))
     return 0
 
 
@@ -118,13 +137,13 @@ def _role(settings: Settings, args: argparse.Namespace) -> int:
     from bot import roles
 
     if args.command == "ingress":
-        return asyncio.run(roles.run_ingress(settings))
+        return _refusing_a_bad_group(lambda: asyncio.run(roles.run_ingress(settings)))
     health = None
     if args.health:
         health = settings.model_copy(update={"webhook_listen": args.health}).webhook_host_port
     if args.command == "worker":
-        return asyncio.run(roles.run_worker(settings, health))
-    return asyncio.run(roles.run_jobs(settings, health))
+        return _refusing_a_bad_group(lambda: asyncio.run(roles.run_worker(settings, health)))
+    return _refusing_a_bad_group(lambda: asyncio.run(roles.run_jobs(settings, health)))
 
 
 def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = True) -> int:
@@ -502,7 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SettingsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    _configure_logging(settings.log_level)
+    _configure_logging(settings)
     if args.command == "run":
         return _run(settings, with_nlu=not args.no_nlu)
     if args.command in {"ingress", "worker", "jobs"}:

@@ -28,12 +28,15 @@ from bot.flows import (
     feedback,
     freetext,
     frontdesk,
+    guard,
     handoff,
     mybookings,
     privacy,
+    staff,
     start,
     topics,
 )
+from bot.group_check import check_counsellor_group
 from bot.i18n import Catalogues
 from bot.jobs import JobRunner
 from bot.languages import CODES
@@ -46,10 +49,12 @@ from bot.services.coverage import log_coverage
 from bot.services.emergency import load_emergency
 from bot.services.engines import DeeplEngine, Engine, GoogleEngine, LibreEngine, NllbEngine
 from bot.services.feedback import FeedbackService
+from bot.services.flood import FloodGuard
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
+from bot.services.membership import MembershipCache
 from bot.services.nlu_pool import NluPool
 from bot.services.reload import listen_for_reload
 from bot.services.translator import Translator
@@ -60,11 +65,17 @@ from bot.update_processor import ChatOrderedProcessor
 log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
+#: The updates the bot asks Telegram for (polling and webhook). ``chat_member`` keeps the
+#: membership of the counsellors' group fresh; Telegram sends it only when asked for.
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query", "chat_member", "my_chat_member")
 
 
 class Group(enum.IntEnum):
     """Handler groups, in the order PTB tries them (lower first; one answer per group)."""
 
+    #: First of all: the update's time budget, and flood control per person (a flooder's
+    #: update stops here, before any NLU or translator call).
+    GUARD = -6
     #: After 👎, the one line saying what was missing: first, so the line is not read as a
     #: question (a tap elsewhere ends the wait; a line typed after the short-lived note expired
     #: passes on as an ordinary message). Its handler runs PREPARE's step itself.
@@ -109,6 +120,13 @@ def reload_content(bot_data: BotData) -> list[Problem]:
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
+    group = bot_data.settings.counsellor_chat_id
+    if group is not None:
+        # Refuses to start (GroupMisconfigured) unless only counsellors can write there.
+        await check_counsellor_group(app.bot, group)
+    if bot_data.detector is not None:
+        # Seconds of model loading belong to the start, not to the first newcomer's reply.
+        await asyncio.to_thread(bot_data.detector.load)
     catalogues = bot_data.catalogues
     for lang in CODES:
         commands = [BotCommand(c, catalogues.t(lang, f"command-{c}")) for c in COMMANDS]
@@ -298,6 +316,10 @@ def build_application(
     else:
         log.info("RASA_URL is not set: typed questions get the menu")
     bot_data.detector = LanguageDetector()
+    bot_data.members = MembershipCache(redis=redis)
+    bot_data.flood = FloodGuard(
+        redis, burst=settings.flood_burst, per_minute=settings.flood_per_minute
+    )
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
         bot_data.feedback = FeedbackService(redis, retention_days=settings.analytics_retention_days)
@@ -325,6 +347,7 @@ def build_application(
     # group of its own: a conversation's fallbacks end its question without stopping the update,
     # and the next group still sees it (a booking button tapped while the district question is
     # open reaches the booking). State handlers stop further processing.
+    app.add_handler(guard.build_handler(), group=Group.GUARD)
     persistent = redis is not None
     app.add_handler(feedback.build_handler(persistent=persistent), group=Group.FEEDBACK_LINE)
     app.add_handler(start.build_prepare_handler(), group=Group.PREPARE)
@@ -344,6 +367,7 @@ def build_application(
         *frontdesk.build_handlers(),
         *handoff.build_handlers(),
         *counsellors.build_handlers(settings.counsellor_chat_id),
+        *staff.build_handlers(settings.counsellor_chat_id),
         *privacy.build_handlers(),
         *freetext.build_handlers(),
         *fallback.build_handlers(),

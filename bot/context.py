@@ -13,6 +13,7 @@ from bot.services.membership import MembershipCache
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
+    from bot.budget import Budget
     from bot.i18n import Catalogues
     from bot.jobs import JobRunner
     from bot.services.analytics import Analytics
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from bot.services.coverage import Coverage
     from bot.services.emergency import EmergencyWords
     from bot.services.feedback import FeedbackService
+    from bot.services.flood import FloodGuard
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
@@ -88,6 +90,8 @@ class BotData:
     feedback: FeedbackService | None = None
     #: Who is a member of the counsellors' group, as Telegram last said.
     members: MembershipCache = field(default_factory=MembershipCache)
+    #: Per-person flood control (flows/guard.py).
+    flood: FloodGuard | None = None
     #: The Redis client was made from REDIS_URL here (and is closed at shutdown).
     owns_redis: bool = False
     #: SIGHUP reloads the content (``lotse run``; not in tests or the local chat).
@@ -117,7 +121,10 @@ class BotData:
 
 
 class LotseContext(CallbackContext[ExtBot[None], UserProfile, dict[Any, Any], BotData]):
-    """The context every Lotse callback receives."""
+    """The context every Lotse callback receives (one per update, shared by its handlers)."""
+
+    #: The update's time budget, started by the guard before any other handler (bot/budget.py).
+    budget: Budget | None = None
 
 
 CONTEXT_TYPES = ContextTypes(

@@ -28,6 +28,7 @@ from telegram import Bot, Update
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import Application
 
+from bot.app import ALLOWED_UPDATES as APP_ALLOWED_UPDATES
 from bot.settings import Settings, SettingsError
 from bot.streams import UpdateStream
 from bot.webhook import (
@@ -42,7 +43,8 @@ from bot.worker import StreamWorker
 
 log = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+#: What Telegram is asked to send (``chat_member`` keeps the counsellors' membership fresh).
+ALLOWED_UPDATES = list(APP_ALLOWED_UPDATES)
 
 
 def stop_event() -> asyncio.Event:

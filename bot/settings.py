@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     handoff_retention_days: int = Field(default=30, ge=1)
     #: A case nobody has answered is announced again in the group after this many minutes.
     handoff_reannounce_minutes: int = Field(default=30, ge=1)
+    #: Every newcomer gets a first reply within this many seconds, whatever the NLU or the
+    #: translator do (a degraded answer with a sentence why, when they are too slow).
+    reply_budget_seconds: float = Field(default=3.0, gt=0.5)
+    #: Flood control per person: this many updates at once, then this many a minute.
+    flood_burst: int = Field(default=20, ge=1)
+    flood_per_minute: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
 
     @field_validator("translators")

@@ -143,8 +143,17 @@ class _Server(uvicorn.Server):
 
 
 def uvicorn_server(app: Starlette, listen: tuple[str, int]) -> uvicorn.Server:
-    """A uvicorn server for the app, run inside our own event loop (``await server.serve()``)."""
+    """A uvicorn server for the app, run inside our own event loop (``await server.serve()``).
+
+    ``log_config=None``: uvicorn's loggers keep no handlers of their own and pass their records
+    to the root logger's, where lotse's redaction filter is (bot/logredact.py)."""
     config = uvicorn.Config(
-        app, host=listen[0], port=listen[1], log_level="warning", access_log=False, lifespan="off"
+        app,
+        host=listen[0],
+        port=listen[1],
+        log_level="warning",
+        access_log=False,
+        lifespan="off",
+        log_config=None,
     )
     return _Server(config)

@@ -18,9 +18,17 @@ from bot.channels.local import LocalChat
 from bot.channels.local_api import LocalBotApi
 from bot.channels.updates import UpdateFactory
 from bot.local_redis import RedisServer
+from bot.logredact import uninstall
 from bot.settings import Settings
 from tests.fake_libretranslate import FakeLibreTranslate
 from tests.fake_nllb import FakeNllb
+
+
+@pytest.fixture(autouse=True)
+def _no_log_filter_left_behind() -> Iterator[None]:
+    """``lotse`` commands run in-process install the log filter; no test inherits it."""
+    yield
+    uninstall()
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +83,11 @@ def make_settings(root: Path = PROJECT_ROOT, **overrides: object) -> Settings:
         "content_dir": root / "content",
         "translations_dir": root / "translations",
         "persistence_interval_seconds": 60,
+        # Tests tap faster than any person; flood control is tested on its own (test_flood.py).
+        "flood_burst": 10_000,
+        # A shared test machine is slower than production; the reply budget of 3 s is tested
+        # on its own (test_budget.py), other tests do not depend on the machine's speed.
+        "reply_budget_seconds": 30,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -16,8 +16,10 @@ BOT = {"id": 1000000002, "is_bot": True, "first_name": "Lotse", "username": "lot
 class FakeTelegram:
     """Serves getMe/getUpdates/sendMessage/...; records every call; hands out queued updates."""
 
-    def __init__(self, token: str) -> None:
+    def __init__(self, token: str, chats: dict[int, dict[str, Any]] | None = None) -> None:
         self.token = token
+        #: getChat answers beyond the default (a private forum supergroup for negative ids).
+        self.chats = chats or {}
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.updates: list[dict[str, Any]] = []
         self.lock = threading.Lock()
@@ -89,6 +91,35 @@ class FakeTelegram:
                     return ready
                 time.sleep(0.05)
             return []
+        if method == "getChat":
+            chat_id = int(params.get("chat_id", 0))
+            chat: dict[str, Any] = {"id": chat_id, "type": "supergroup", "title": "Beratung"}
+            chat.update(is_forum=True, accent_color_id=0, max_reaction_count=11)
+            gifts = ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription")
+            chat["accepted_gift_types"] = {
+                **dict.fromkeys(gifts, False),
+                "gifts_from_channels": False,
+            }
+            return {**chat, **self.chats.get(chat_id, {})}
+        if method == "getChatMember":
+            rights = dict.fromkeys(
+                ("can_manage_chat", "can_delete_messages", "can_manage_video_chats"), True
+            )
+            rights.update(
+                dict.fromkeys(
+                    ("can_restrict_members", "can_promote_members", "can_change_info"), True
+                )
+            )
+            rights.update(dict.fromkeys(("can_invite_users", "can_post_stories"), True))
+            rights.update(dict.fromkeys(("can_edit_stories", "can_delete_stories"), True))
+            rights["can_manage_topics"] = True
+            return {
+                "status": "administrator",
+                "user": BOT,
+                "is_anonymous": False,
+                "can_be_edited": False,
+                **rights,
+            }
         if (
             method.startswith("send") and method != "sendChatAction"
         ) or method == "editMessageText":

@@ -173,16 +173,24 @@ async def test_forged_and_stale_booking_buttons(
     [booking] = await service.bookings_of(1)
 
     intruder = await booking_chat(make_chat, "ru", clock, user_id=666)
-    for data in (
-        f"book:v1:cancelok:{booking.code}",
-        f"book:v1:cancel:{booking.code}",
-        f"book:v1:move:{booking.code}",
-        f"book:v1:mtime:{booking.code}:{slot_id(THURSDAY, 11, 0)}",
-        f"book:v1:rebook:{booking.code}:{slot_id(THURSDAY, 11, 0)}",
-    ):
-        calls = await intruder.press_data(data)
-        assert answered_queries(calls) == 1
-        assert ui(intruder, "ru", "mybookings-not-yours") in all_text(calls)
+    # Someone else's code and a code nobody has get the same answer: a button never reveals
+    # whether a booking exists.
+    for code in (booking.code, "zzzzzz"):
+        for data in (
+            f"book:v1:cancelok:{code}",
+            f"book:v1:cancel:{code}",
+            f"book:v1:keep:{code}",
+            f"book:v1:move:{code}",
+            f"book:v1:mday:{code}:20261203",
+            f"book:v1:mtime:{code}:{slot_id(THURSDAY, 11, 0)}",
+            f"book:v1:rebook:{code}:{slot_id(THURSDAY, 11, 0)}",
+        ):
+            calls = await intruder.press_data(data)
+            assert answered_queries(calls) == 1
+            text = all_text(calls)
+            assert ui(intruder, "ru", "fallback-stale-button") in text, data
+            assert ui(intruder, "ru", "mybookings-kept") not in text
+            assert booking.code.upper() not in text
     assert (await service.get(booking.code)).active  # type: ignore[union-attr]
 
     for data in (
@@ -269,7 +277,7 @@ async def test_entry_points_menu_answer_and_typed_intents(
     class FakeNlu:
         intent = "book_appointment"
 
-        async def parse(self, text: str) -> NluResult:
+        async def parse(self, text: str, budget: float | None = None) -> NluResult:
             return NluResult(text, self.intent, 0.97, ((self.intent, 0.97),), ())
 
         async def aclose(self) -> None:

@@ -104,7 +104,7 @@ async def test_typed_question_in_another_language_is_read_via_german(
         def __init__(self) -> None:
             self.seen: list[str] = []
 
-        async def parse(self, text: str) -> NluResult:
+        async def parse(self, text: str, budget: float | None = None) -> NluResult:
             self.seen.append(text)
             if text.startswith("[de]"):
                 return NluResult(text, "health", 0.9, (("health", 0.9),))
@@ -150,7 +150,7 @@ async def test_change_language_takes_the_last_named_language(make_chat: AppFacto
     from bot.services.nlu import Entity, NluResult
 
     class FakeNlu:
-        async def parse(self, text: str) -> NluResult:
+        async def parse(self, text: str, budget: float | None = None) -> NluResult:
             entities = (Entity("language", "de", "german"), Entity("language", "TR", "turc"))
             return NluResult(text, "change_language", 0.95, (("change_language", 0.95),), entities)
 

@@ -105,6 +105,21 @@ async def test_delete_my_data_removes_cases_topics_and_bookings(
     assert not to_chat(calls, HANDOFF_GROUP)
 
 
+async def test_delete_my_data_on_a_closed_case_tells_the_group_too(
+    make_chat: AppFactory, handoff_clock: Clock, libre: FakeLibreTranslate, redis: Redis
+) -> None:
+    chat = await newcomer(make_chat, "pl", handoff_clock, libre)
+    thread = await open_case(chat, "Pytanie")
+    await chat.send("/end")  # closed, its topic kept for the retention time
+    await chat.send("/delete_my_data")
+    calls = await chat.press_data("privacy:v1:confirm")
+    told = all_text(to_chat(calls, HANDOFF_GROUP))
+    assert staff(chat, "staff-deleted-closed-by-user", case=1) in told
+    [deleted] = [c for c in calls if c.method == "deleteForumTopic"]
+    assert int(deleted.params["message_thread_id"]) == thread
+    assert not [k async for k in redis.scan_iter(match="lotse:ho:case:*")]
+
+
 async def test_delete_my_data_forgets_open_questions_of_every_conversation(
     make_chat: AppFactory, handoff_clock: Clock, libre: FakeLibreTranslate, redis: Redis
 ) -> None:

@@ -103,7 +103,15 @@ class LocalBotApi(BaseRequest):
     #: The calls that were answered with one of those failures.
     failed: list[ApiCall] = field(default_factory=list)
     #: Chat members for getChatMember: chat id -> user id -> status ("member", "left", …).
+    #: The bot itself is an admin of every group unless listed otherwise.
     members: dict[int, dict[int, str]] = field(default_factory=dict)
+    #: The bot's rights as an admin (getChatMember for itself), e.g. can_manage_topics.
+    bot_rights: dict[str, bool] = field(
+        default_factory=lambda: {"can_manage_topics": True, "can_delete_messages": True}
+    )
+    #: getChat answers: chat id -> fields overriding the defaults (a private forum supergroup
+    #: for negative ids), e.g. {"type": "group"} or {"linked_chat_id": -100123}.
+    chats: dict[int, dict[str, Any]] = field(default_factory=dict)
     _topics: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -199,12 +207,20 @@ class LocalBotApi(BaseRequest):
             return self._message(params, caption=params.get("caption"), **{kind: media})
         if api_method == "copyMessage":
             return {"message_id": next(self._ids)}
+        if api_method == "getChat":
+            return self.chat_info(int(params["chat_id"]))
         if api_method == "getChatMember":
-            status = self.members.get(int(params["chat_id"]), {}).get(int(params["user_id"]))
-            user = {"id": int(params["user_id"]), "is_bot": False, "first_name": "X"}
+            chat_id, user_id = int(params["chat_id"]), int(params["user_id"])
+            status = self.members.get(chat_id, {}).get(user_id)
+            user = {"id": user_id, "is_bot": False, "first_name": "X"}
+            rights: dict[str, bool] = {}
+            if user_id == BOT_USER["id"]:
+                user = BOT_USER
+                status = status or ("administrator" if chat_id < 0 else "member")
+                rights = self.bot_rights
             if status in {"member", "administrator", "creator"}:
                 admin = status == "administrator"
-                extra = {"can_be_edited": False, **_ADMIN_RIGHTS} if admin else {}
+                extra = {"can_be_edited": False, **_ADMIN_RIGHTS, **rights} if admin else {}
                 return {"status": status, "user": user, "is_anonymous": False, **extra}
             return {"status": status or "left", "user": user}
         if api_method == "createForumTopic":
@@ -214,6 +230,20 @@ class LocalBotApi(BaseRequest):
                 "icon_color": 7322096,
             }
         return True
+
+    def chat_info(self, chat_id: int) -> dict[str, Any]:
+        """getChat: a private chat for positive ids, else a private forum supergroup."""
+        if chat_id > 0:
+            info: dict[str, Any] = {"id": chat_id, "type": "private", "first_name": "X"}
+        else:
+            info = {"id": chat_id, "type": "supergroup", "title": "Beratung", "is_forum": True}
+        gifts = dict.fromkeys(
+            ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription"), False
+        )
+        gifts["gifts_from_channels"] = False
+        info.update({"accent_color_id": 0, "max_reaction_count": 11, "accepted_gift_types": gifts})
+        info.update(self.chats.get(chat_id, {}))
+        return info
 
     # -- helpers for the chat and the tests -------------------------------------------------
     def sent(self, chat_id: int | None = None) -> list[ApiCall]:

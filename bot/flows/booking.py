@@ -249,9 +249,10 @@ async def show_bookings(update: Update, context: LotseContext) -> None:
 
 
 async def not_yours(update: Update, context: LotseContext, lang: str) -> None:
-    """A button about a booking that is not (or no longer) this person's: their own list."""
-    await say(update, context, lang, t(context, lang, "mybookings-not-yours"))
-    await show_bookings(update, context)
+    """A button about a booking that is not (or no longer) this person's: "no longer valid"
+    and the menu, the same for a forged, a foreign and an old code, so a button never reveals
+    whether someone else's booking exists. (The caller has answered the button already.)"""
+    await stale_button(update, context, answered=True)
 
 
 # -- the typed steps (conversation) ------------------------------------------------------------

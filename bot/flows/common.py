@@ -17,6 +17,7 @@ from telegram.constants import ParseMode
 from telegram.ext import filters
 
 from bot import callbacks
+from bot.budget import BudgetSpent, bounded
 from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import BotData, LotseContext
 from bot.i18n import bidi
@@ -208,7 +209,13 @@ async def topic_text(
     if lang in BY_CODE or localizer is None:
         return snapshot.text(topic_id, lang if lang in BY_CODE else second_language(context)), None
     # Title, question and options only: answers are translated when asked for (topic_answer).
-    localized = await localizer.topic(topic_id, lang, second_language(context), ())
+    try:
+        localized = await bounded(
+            context, localizer.topic(topic_id, lang, second_language(context), ())
+        )
+    except BudgetSpent:
+        fallback = second_language(context)
+        return snapshot.text(topic_id, fallback), fallback
     return localized.text, localized.fell_back_to
 
 
@@ -221,7 +228,13 @@ async def topic_answer(
     if lang in BY_CODE or localizer is None:
         target = lang if lang in BY_CODE else second_language(context)
         return snapshot.answer(topic_id, target, variant, **values), None
-    return await localizer.answer(topic_id, lang, variant, second_language(context), **values)
+    try:
+        return await bounded(
+            context, localizer.answer(topic_id, lang, variant, second_language(context), **values)
+        )
+    except BudgetSpent:
+        fallback = second_language(context)
+        return snapshot.answer(topic_id, fallback, variant, **values), fallback
 
 
 def second_language(context: LotseContext) -> str:

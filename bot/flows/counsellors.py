@@ -23,21 +23,23 @@ from bot.flows.handoff import (
     PASS_THROUGH,
     group_of,
     kind_of,
+    no_engine,
     service_of,
     tell_newcomer,
     translate,
 )
-from bot.flows.staff import in_counsellor_group, is_counsellor, refuse, staff_reply
+from bot.flows.staff import (
+    counsellor_id,
+    counsellor_name,
+    in_counsellor_group,
+    is_counsellor,
+    refuse,
+    staff_reply,
+)
 from bot.render import split_message
-from bot.services.coverage import no_engine_for
 from bot.services.handoff import Case
 
 log = logging.getLogger(__name__)
-
-
-def _counsellor_name(update: Update) -> str:
-    user = update.effective_user
-    return (user.full_name if user else "") or "?"
 
 
 async def _case_here(
@@ -70,18 +72,17 @@ async def claim(update: Update, context: LotseContext) -> None:
     if case is None or service is None:
         return
     catalogues = context.bot_data.catalogues
-    user = update.effective_user
-    assert user is not None
-    before = await service.claim(case.number, user.id, _counsellor_name(update))
-    if before is not None and before.claimed_by and before.claimed_by != user.id:
+    who = counsellor_id(update, context)
+    before = await service.claim(case.number, who, counsellor_name(update, context))
+    if before is not None and before.claimed_by and before.claimed_by != who:
         text = catalogues.staff_t(
             "staff-already-claimed", case=case.number, counsellor=before.claimed_name
         )
         await staff_reply(update, esc(text))
         return
-    await service.log(case.number, "system", "claimed", by=_counsellor_name(update))
+    await service.log(case.number, "system", "claimed", by=counsellor_name(update, context))
     text = catalogues.staff_t(
-        "staff-claimed", case=case.number, counsellor=_counsellor_name(update)
+        "staff-claimed", case=case.number, counsellor=counsellor_name(update, context)
     )
     await staff_reply(update, esc(text))
     if before is not None and not before.claimed_by:
@@ -95,7 +96,7 @@ async def release(update: Update, context: LotseContext) -> None:
     if case is None or service is None:
         return
     await service.release(case.number)
-    await service.log(case.number, "system", "released", by=_counsellor_name(update))
+    await service.log(case.number, "system", "released", by=counsellor_name(update, context))
     await staff_reply(
         update, context.bot_data.catalogues.staff_t("staff-released", case=case.number)
     )
@@ -109,10 +110,13 @@ async def close(update: Update, context: LotseContext) -> None:
         return
     catalogues = context.bot_data.catalogues
     reason = " ".join(context.args or [])
-    await service.close(case.number, by=_counsellor_name(update), reason=reason)
+    await service.close(case.number, by=counsellor_name(update, context), reason=reason)
     await tell_newcomer(context, case, "handoff-closed", case_number=case.number)
     text = catalogues.staff_t(
-        "staff-closed-case", case=case.number, counsellor=_counsellor_name(update), reason=reason
+        "staff-closed-case",
+        case=case.number,
+        counsellor=counsellor_name(update, context),
+        reason=reason,
     )
     await staff_reply(update, esc(text))
     try:
@@ -132,7 +136,7 @@ async def note(update: Update, context: LotseContext) -> None:
     if not text:
         await staff_reply(update, catalogues.staff_t("staff-note-usage"))
         return
-    await service.log(case.number, "note", text, by=_counsellor_name(update))
+    await service.log(case.number, "note", text, by=counsellor_name(update, context))
     await staff_reply(update, catalogues.staff_t("staff-note-saved"))
 
 
@@ -160,22 +164,32 @@ async def list_cases(update: Update, context: LotseContext) -> None:
 
 
 async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
-    """A counsellor's message in a case topic: translated, delivered, and confirmed in German."""
+    """A counsellor's message in a case topic: translated, delivered, and confirmed in German.
+
+    Only from a current member of the group (or its anonymous admin); anyone else's message is
+    ignored, never relayed."""
     service = service_of(context)
     message = update.effective_message
-    user = update.effective_user
-    if service is None or message is None or user is None or user.is_bot:
+    if service is None or message is None:
         return
     thread = message.message_thread_id if message.is_topic_message else None
     case = await service.case_of_thread(thread) if thread else None
     if case is None:
         return  # the counsellors' own talk, outside any case
+    if not await is_counsellor(update, context):
+        log.info("a message in the topic of case %d from a non-member was not relayed", case.number)
+        return
     catalogues = context.bot_data.catalogues
     if not case.open:
         await staff_reply(update, catalogues.staff_t("staff-case-closed-already", case=case.number))
         return
-    before = await service.claim(case.number, user.id, _counsellor_name(update))
+    before = await service.claim(
+        case.number, counsellor_id(update, context), counsellor_name(update, context)
+    )
     first_claim = before is not None and not before.claimed_by
+    if first_claim:
+        # The newcomer hears that someone has their request, before the first answer.
+        await tell_newcomer(context, case, "handoff-claimed")
     lang = case.lang
     try:
         if message.text:
@@ -189,11 +203,11 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
                 "out",
                 message.text,
                 translation=translated or "",
-                by=_counsellor_name(update),
+                by=counsellor_name(update, context),
             )
-            no_engine = not ok and await no_engine_for(context.bot_data.translator, "de", lang)
+            missing = not ok and await no_engine(context, "de", lang)
             confirmation = views.sent_confirmation(
-                context.bot_data, lang, message.text, shown, no_engine=no_engine
+                context.bot_data, lang, message.text, shown, no_engine=missing
             )
         else:
             caption = message.caption or ""
@@ -213,7 +227,7 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
                 case.number,
                 "out",
                 f"[{kind_of(message)}] {caption}".strip(),
-                by=_counsellor_name(update),
+                by=counsellor_name(update, context),
             )
             confirmation = catalogues.staff_t("staff-sent-media")
     except Forbidden:
@@ -223,7 +237,7 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
         await staff_reply(update, part)
     if first_claim:
         text = catalogues.staff_t(
-            "staff-claimed", case=case.number, counsellor=_counsellor_name(update)
+            "staff-claimed", case=case.number, counsellor=counsellor_name(update, context)
         )
         await staff_reply(update, esc(text))
 

@@ -18,6 +18,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot import callbacks
+from bot.budget import BudgetSpent, bounded
 from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
 from bot.flows import feedback, handoff
@@ -47,7 +48,14 @@ async def faq_text(
     faqs = context.bot_data.content.current.faqs
     if lang in BY_CODE or localizer is None:
         return faqs.text(question_id, lang if lang in BY_CODE else second_language(context)), None
-    return await localizer.faq(question_id, lang, second_language(context), with_answer=with_answer)
+    try:
+        return await bounded(
+            context,
+            localizer.faq(question_id, lang, second_language(context), with_answer=with_answer),
+        )
+    except BudgetSpent:  # the translator is slow: the curated fallback, with the note
+        fallback = second_language(context)
+        return faqs.text(question_id, fallback), fallback
 
 
 async def faq_buttons(

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import callbacks
+from bot.budget import BudgetSpent, bounded, seconds_left
 from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
 from bot.flows import booking, counselling, handoff, handoff_views, start
@@ -70,9 +71,9 @@ async def free_text(update: Update, context: LotseContext) -> None:
         phone = curated_from_telegram(user.language_code if user else None)
         lang = detector.detect(text, user_lang, phone).language
     try:
-        result = await nlu.parse(text)
-    except NluUnavailable as exc:
-        log.warning("NLU unavailable (%s): answering with the menu", exc)
+        result = await bounded(context, nlu.parse(text, budget=seconds_left(context)))
+    except (NluUnavailable, BudgetSpent) as exc:
+        log.warning("NLU unavailable (%s): answering with the menu", type(exc).__name__)
         await send_menu(update, context, user_lang, intro=t(context, user_lang, "nlu-unavailable"))
         return
     settings = context.bot_data.settings
@@ -82,9 +83,19 @@ async def free_text(update: Update, context: LotseContext) -> None:
     if decision is not Decision.ANSWER and lang not in BY_CODE and translator is not None:
         # A language the model was not trained on: ask again in German.
         try:
-            german = await translator.translate(text, lang, "de", explain_terms=False)
-            retry = await nlu.parse(german)
-        except (TranslationFailed, NluUnavailable) as exc:
+            german = await bounded(
+                context,
+                translator.translate(
+                    text,
+                    lang,
+                    "de",
+                    explain_terms=False,
+                    remember=False,
+                    budget=seconds_left(context),
+                ),
+            )
+            retry = await bounded(context, nlu.parse(german, budget=seconds_left(context)))
+        except (TranslationFailed, NluUnavailable, BudgetSpent) as exc:
             log.info("no second reading via German (%s)", type(exc).__name__)
         else:
             if retry.confidence > result.confidence:

@@ -34,6 +34,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
+from bot.budget import BudgetSpent, bounded, seconds_left
 from bot.callbacks import HandoffAction
 from bot.context import LotseContext
 from bot.flows import handoff_views as views
@@ -101,13 +102,31 @@ async def translate(
     if translator is None:
         return None, False
     try:
-        translated = await translator.translate(
-            text, source, target, explain_terms=False, remember=False
+        translated = await bounded(
+            context,
+            translator.translate(
+                text,
+                source,
+                target,
+                explain_terms=False,
+                remember=False,
+                budget=seconds_left(context),
+            ),
         )
-    except TranslationFailed as exc:
-        log.warning("handoff translation %s→%s failed: %s", source, target, exc)
+    except (TranslationFailed, BudgetSpent) as exc:
+        # The exception's text may carry the request (and so the message): its kind only.
+        log.warning("handoff translation %s→%s failed (%s)", source, target, type(exc).__name__)
         return None, False
     return translated, True
+
+
+async def no_engine(context: LotseContext, source: str, target: str) -> bool:
+    """True when no machine translation is set up for the pair (asked within the update's
+    budget: when it is spent, the translation service is taken as the reason)."""
+    try:
+        return await bounded(context, no_engine_for(context.bot_data.translator, source, target))
+    except BudgetSpent:
+        return False
 
 
 async def post(context: LotseContext, case: Case, text: str) -> None:
@@ -151,11 +170,14 @@ async def forget_user(context: LotseContext, user_id: int) -> None:
     service = service_of(context)
     if service is None:
         return
-    case = await service.open_case_of(user_id)
-    if case is not None:
-        text = context.bot_data.catalogues.staff_t("staff-deleted-by-user", case=case.number)
+    catalogues = context.bot_data.catalogues
+    for case in await service.cases_of(user_id):
+        # Open or closed: the counsellors see why a case's topic disappears.
+        key = "staff-deleted-by-user" if case.open else "staff-deleted-closed-by-user"
         try:
-            await context.bot.send_message(group_of(context), text)
+            await context.bot.send_message(
+                group_of(context), catalogues.staff_t(key, case=case.number)
+            )
         except TelegramError:
             log.warning("could not tell the group about a deletion", exc_info=True)
     for thread in await service.forget_user(user_id):
@@ -347,9 +369,9 @@ async def relay_text(context: LotseContext, case: Case, text: str, lang: str) ->
     service = service_of(context)
     assert service is not None
     translated, ok = await translate(context, text, lang, "de")
-    no_engine = not ok and await no_engine_for(context.bot_data.translator, lang, "de")
+    missing = not ok and await no_engine(context, lang, "de")
     body = views.relay_in(
-        context.bot_data, lang, text, translated if ok else None, no_engine=no_engine
+        context.bot_data, lang, text, translated if ok else None, no_engine=missing
     )
     await post(context, case, body)
     await service.log(case.number, "in", text, translation=translated or "")
@@ -413,9 +435,9 @@ async def on_button(update: Update, context: LotseContext) -> None:
         menu = views.menu_keyboard(context.bot_data, lang)
         await say(update, context, lang, t(context, lang, "handoff-declined"), menu)
     elif action is HandoffAction.SKIP:
-        # The description step was left (or the bot restarted): open it without one.
-        await answer_query(update)
-        await open_case(update, context, "")
+        # Outside the description step (it was left, or the button is forged): a case opens
+        # only after consent in this conversation, so ask for it again.
+        await start(update, context)
     else:
         await stale_button(update, context)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, TypeHandler
 
 from bot import callbacks
+from bot.budget import BudgetSpent, bounded
 from bot.context import LotseContext
 from bot.flows.common import (
     PRIVATE,
@@ -23,6 +26,8 @@ from bot.flows.common import (
 )
 from bot.languages import BY_CODE, CURATED, curated_from_telegram
 from bot.services.translator import TranslationFailed
+
+log = logging.getLogger(__name__)
 
 
 def language_keyboard(proposed: str | None, other: str | None = None) -> InlineKeyboardMarkup:
@@ -96,28 +101,27 @@ async def _say_with_languages(update: Update, context: LotseContext, key: str) -
     await say(update, context, lang, t(context, lang, key), _keyboard(context, lang, None))
 
 
-async def _offered(context: LotseContext, code: str) -> bool:
-    """True when the translator offers ``code`` (False when there is none or it is down)."""
+async def _languages(context: LotseContext) -> dict[str, str]:
+    """The translator's languages (code -> English name); {} when there is none, it is down
+    or it does not answer within the update's time budget."""
     translator = context.bot_data.translator
     if translator is None:
-        return False
+        return {}
     try:
-        return code in await translator.languages()
-    except TranslationFailed:
-        return False
+        return await bounded(context, translator.languages())
+    except (TranslationFailed, BudgetSpent):
+        return {}
+
+
+async def _offered(context: LotseContext, code: str) -> bool:
+    """True when the translator offers ``code`` (False when there is none or it is down)."""
+    return code in await _languages(context)
 
 
 async def ask_other_language(update: Update, context: LotseContext) -> None:
     """Asks for the name or code of a language beyond the twelve."""
     lang = language_of(update, context)
-    translator = context.bot_data.translator
-    available = False
-    if translator is not None:
-        try:
-            available = bool(await translator.languages())
-        except TranslationFailed:
-            available = False
-    if not available:
+    if not await _languages(context):
         text = t(context, lang, "language-other-unavailable")
         await say(update, context, lang, text, language_keyboard(lang if lang in BY_CODE else None))
         return
@@ -142,11 +146,7 @@ def search_languages(languages: dict[str, str], query: str) -> list[str]:
 async def language_typed(update: Update, context: LotseContext, text: str) -> None:
     """Finds the language the user typed after "another language" and switches to it."""
     lang = language_of(update, context)
-    translator = context.bot_data.translator
-    try:
-        languages = await translator.languages() if translator else {}
-    except TranslationFailed:
-        languages = {}
+    languages = await _languages(context)
     if context.user_data is not None:
         context.user_data.awaiting_language = False
     if not languages:
@@ -189,20 +189,41 @@ async def set_other_language(update: Update, context: LotseContext, code: str) -
             profile.second_language = profile.language
         profile.language = code
         profile.awaiting_language = False
-    localizer = context.bot_data.localizer
-    ready = await localizer.ensure_ui(code) if localizer is not None else False
-    if not ready:
+    name = (await _languages(context)).get(code, code)
+    work = start_ui(context, code)
+    if work is not None and not await within_budget(context, work):
+        fallback = second_language(context)
+        if work.done():  # it failed: the translator cannot be reached
+            await _menu_in(update, context, code, name, work)
+            return
+        # Still translating (a whole catalogue takes a while the first time): say so now, and
+        # show the menu in the new language as soon as it is ready.
+        await say(
+            update, context, fallback, t(context, fallback, "language-preparing", language=name)
+        )
+        context.application.create_task(
+            _menu_in(update, context, code, name, work), name=f"menu-when-ready-{code}"
+        )
+        return
+    await _menu_in(update, context, code, name, work)
+
+
+async def _menu_in(
+    update: Update,
+    context: LotseContext,
+    code: str,
+    name: str,
+    work: asyncio.Task[bool] | None,
+) -> None:
+    """The menu in the new language once its UI strings are ready, else in the fallback with a
+    sentence why."""
+    if work is not None and not await work:
         fallback = second_language(context)
         note = t(
             context, fallback, "translation-unavailable", language=BY_CODE[fallback].native_name
         )
         await send_menu(update, context, fallback, intro=note)
         return
-    name = (
-        (await context.bot_data.translator.languages()).get(code, code)
-        if context.bot_data.translator
-        else code
-    )
     intro = (
         t(context, code, "language-set", language=name)
         + "\n\n<i>"
@@ -218,7 +239,26 @@ async def prepare_language(update: Update, context: LotseContext) -> None:
     localizer = context.bot_data.localizer
     if profile is None or localizer is None or not profile.language or profile.language in BY_CODE:
         return
-    await localizer.ensure_ui(profile.language)
+    work = start_ui(context, profile.language)
+    if work is not None and not await within_budget(context, work):
+        log.info("UI strings of %s not ready (yet): English ones are used", profile.language)
+
+
+def start_ui(context: LotseContext, lang: str) -> asyncio.Task[bool] | None:
+    """Machine-translates the UI strings of ``lang`` in a task of its own (None: ready already,
+    or no translator). The task goes on past the update's budget, and its result is kept."""
+    localizer = context.bot_data.localizer
+    if localizer is None or localizer.ui_ready(lang):
+        return None
+    return context.application.create_task(localizer.ensure_ui(lang), name=f"ui-{lang}")
+
+
+async def within_budget(context: LotseContext, work: asyncio.Task[bool]) -> bool:
+    """Waits for ``work`` within the update's budget; False past it (the work goes on)."""
+    try:
+        return await bounded(context, asyncio.shield(work))
+    except BudgetSpent:
+        return False
 
 
 def build_prepare_handler() -> BaseHandler[Update, LotseContext, None]:

@@ -421,6 +421,14 @@ class HandoffService:
         mine = [n for n in numbers if await self.redis.zrem(self._k("purge"), str(n))]
         return await self._delete(mine)
 
+    async def cases_of(self, user_id: int) -> list[Case]:
+        """Every case of the person that is still kept (open or closed), oldest first."""
+        numbers = sorted(
+            int(_s(n)) for n in await self.redis.smembers(self._k("user", user_id, "cases"))
+        )
+        cases = [await self.get(n) for n in numbers]
+        return [c for c in cases if c is not None]
+
     async def forget_user(self, user_id: int) -> list[int]:
         """Deletes every case of the person now (/delete_my_data); returns forum topic ids."""
         numbers = [int(_s(n)) for n in await self.redis.smembers(self._k("user", user_id, "cases"))]

@@ -28,7 +28,7 @@ class Detection:
 
 
 class LanguageDetector:
-    """Detects one of the curated languages; loads its model lazily, once."""
+    """Detects one of the curated languages; loads its model once per process (``load``)."""
 
     #: A message must be at least this long (characters, words) to override the user's language.
     min_chars = 12
@@ -38,19 +38,23 @@ class LanguageDetector:
     #: Latin-script text from an Arabic/Farsi reader is often Arabizi/Finglish: demand more.
     switch_probability_from_rtl = 0.98
 
-    def __init__(self) -> None:
-        self._identifier: Any = None
-        self._lock = threading.Lock()
+    #: The model, shared by every detector of the process (loading takes seconds).
+    _identifier: Any = None
+    _lock = threading.Lock()
 
     def _model(self) -> Any:
-        with self._lock:
-            if self._identifier is None:
+        with LanguageDetector._lock:
+            if LanguageDetector._identifier is None:
                 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
                 identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
                 identifier.set_languages(list(CODES))
-                self._identifier = identifier
-        return self._identifier
+                LanguageDetector._identifier = identifier
+        return LanguageDetector._identifier
+
+    def load(self) -> None:
+        """Loads the model now (at start, in a thread), not during someone's first message."""
+        self._model()
 
     def rank(self, text: str) -> list[tuple[str, float]]:
         """Curated languages by probability, without priors."""

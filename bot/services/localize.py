@@ -113,7 +113,12 @@ class Localizer:
             )
         except TranslationFailed as exc:
             fallback = fallback_language(second_language)
-            log.warning("translation into %s failed (%s): answering in %s", lang, exc, fallback)
+            log.warning(
+                "translation into %s failed (%s): answering in %s",
+                lang,
+                type(exc).__name__,
+                fallback,
+            )
             return Localized(snapshot.text(topic_id, fallback), fell_back_to=fallback)
         options = dict(zip(source.options, rest[: len(source.options)], strict=True))
         body = dict(zip(wanted, rest[len(source.options) :], strict=True))
@@ -144,6 +149,10 @@ class Localizer:
         )
         answer = Answer(topic_id, variant, text.lang, text.title, markdown, text.machine_translated)
         return answer, localized.fell_back_to
+
+    def ui_ready(self, lang: str) -> bool:
+        """True when ``lang``'s UI strings are at hand (curated, or translated already)."""
+        return lang in BY_CODE or lang in self._catalogues().overlay
 
     async def translate_faq(
         self, question_id: str, lang: str, *, with_answer: bool = True
@@ -190,7 +199,12 @@ class Localizer:
             return await self.translate_faq(question_id, lang, with_answer=with_answer), None
         except TranslationFailed as exc:
             fallback = fallback_language(second_language)
-            log.warning("translation into %s failed (%s): answering in %s", lang, exc, fallback)
+            log.warning(
+                "translation into %s failed (%s): answering in %s",
+                lang,
+                type(exc).__name__,
+                fallback,
+            )
             return faqs.text(question_id, fallback), fallback
 
     async def ensure_ui(self, lang: str) -> bool:
@@ -217,7 +231,9 @@ class Localizer:
                     )
                 )
             except TranslationFailed as exc:
-                log.warning("UI strings could not be translated into %s (%s)", lang, exc)
+                log.warning(
+                    "UI strings could not be translated into %s (%s)", lang, type(exc).__name__
+                )
                 return False
             catalogues.overlay[lang] = dict(zip(templates, values, strict=True))
             return True

@@ -131,14 +131,24 @@ class RasaClient:
         """True while the breaker keeps calls away from a failing server."""
         return time.monotonic() < self._open_until
 
-    async def parse(self, text: str) -> NluResult:
-        """Rasa's reading of ``text``; raises NluUnavailable on any failure."""
+    async def parse(self, text: str, *, budget: float | None = None) -> NluResult:
+        """Rasa's reading of ``text``; raises NluUnavailable on any failure.
+
+        ``budget``: seconds the whole call may take, retries included (default: no bound beyond
+        ``timeout`` per attempt); a call cut short by it counts as a failure for the breaker.
+        """
         if self.is_open:
             raise NluUnavailable("circuit open")
+        loop = asyncio.get_running_loop()
+        deadline = None if budget is None else loop.time() + budget
         last: Exception | None = None
         for attempt in range(self.retries + 1):
+            limit = self.timeout if deadline is None else min(self.timeout, deadline - loop.time())
+            if limit <= 0:
+                last = last or TimeoutError()
+                break
             try:
-                async with asyncio.timeout(self.timeout):
+                async with asyncio.timeout(limit):
                     response = await self._http().post("/model/parse", json={"text": text})
                 if response.status_code >= 500:
                     raise NluUnavailable(f"HTTP {response.status_code}")
@@ -146,8 +156,9 @@ class RasaClient:
                 result = NluResult.from_rasa(text, response.json())
             except (httpx.HTTPError, TimeoutError, NluUnavailable, ValueError) as exc:
                 last = exc
-                if attempt < self.retries:
-                    await asyncio.sleep(self.backoff * (2**attempt))
+                pause = self.backoff * (2**attempt)
+                if attempt < self.retries and (deadline is None or loop.time() + pause < deadline):
+                    await asyncio.sleep(pause)
                 continue
             self._failures = 0
             return result

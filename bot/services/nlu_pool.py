@@ -89,12 +89,19 @@ class NluPool(RasaClient):
         """True while every server's breaker is open."""
         return all(s.is_open for s in self._servers)
 
-    async def _fingerprint(self, server: _Server) -> str:
+    def _limit(self, deadline: float | None) -> float:
+        """One call's time bound: the timeout, or what is left before ``deadline`` if less."""
+        if deadline is None:
+            return self.timeout
+        return min(self.timeout, deadline - asyncio.get_running_loop().time())
+
+    async def _fingerprint(self, server: _Server, deadline: float | None = None) -> str:
         """The model the server has loaded (``/status``), asked at most once a minute."""
         now = time.monotonic()
-        if server.fingerprint is None or now - server.fingerprint_at > FINGERPRINT_SECONDS:
+        stale = server.fingerprint is None or now - server.fingerprint_at > FINGERPRINT_SECONDS
+        if stale and self._limit(deadline) > 0:
             try:
-                async with asyncio.timeout(self.timeout):
+                async with asyncio.timeout(self._limit(deadline)):
                     response = await server.client.get("/status")
                 response.raise_for_status()
                 status = response.json()
@@ -103,7 +110,7 @@ class NluPool(RasaClient):
             except (httpx.HTTPError, TimeoutError, ValueError, AttributeError):
                 server.fingerprint = server.fingerprint or "unknown"
             server.fingerprint_at = now
-        return server.fingerprint
+        return server.fingerprint or "unknown"
 
     def _cache_key(self, fingerprint: str, text: str) -> str:
         digest = hashlib.sha256(normalise(text).encode()).hexdigest()
@@ -117,11 +124,17 @@ class NluPool(RasaClient):
         order = [self._servers[(start + i) % n] for i in range(n)]
         return [s for s in order if not s.is_open]
 
-    async def _post(self, server: _Server, text: str) -> dict[str, Any]:
+    async def _post(
+        self, server: _Server, text: str, deadline: float | None = None
+    ) -> dict[str, Any]:
         last: Exception | None = None
         for attempt in range(self.retries + 1):
+            limit = self._limit(deadline)
+            if limit <= 0:
+                last = last or TimeoutError()
+                break
             try:
-                async with asyncio.timeout(self.timeout):
+                async with asyncio.timeout(limit):
                     response = await server.client.post("/model/parse", json={"text": text})
                 if response.status_code >= 500:
                     raise NluUnavailable(f"HTTP {response.status_code}")
@@ -132,8 +145,9 @@ class NluPool(RasaClient):
                 return dict(data)
             except (httpx.HTTPError, TimeoutError, NluUnavailable, ValueError) as exc:
                 last = exc
-                if attempt < self.retries:
-                    await asyncio.sleep(self.backoff * (2**attempt))
+                pause = self.backoff * (2**attempt)
+                if attempt < self.retries and self._limit(deadline) > pause:
+                    await asyncio.sleep(pause)
         server.failures += 1
         if server.failures >= self.breaker_threshold:
             server.open_until = time.monotonic() + self.breaker_reset
@@ -145,20 +159,24 @@ class NluPool(RasaClient):
             )
         raise NluUnavailable(type(last).__name__ if last else "unknown")
 
-    async def parse(self, text: str) -> NluResult:
-        """The reading of ``text``: from the cache, else from the next healthy server."""
+    async def parse(self, text: str, *, budget: float | None = None) -> NluResult:
+        """The reading of ``text``: from the cache, else from the next healthy server.
+
+        ``budget``: seconds the whole call may take, every server and retry included; a server
+        cut short by it counts as failing (a slow server's breaker opens too)."""
         servers = self._candidates()
         if not servers:
             raise NluUnavailable("circuit open on every server")
+        deadline = None if budget is None else asyncio.get_running_loop().time() + budget
         for server in servers:
-            fingerprint = await self._fingerprint(server)
+            fingerprint = await self._fingerprint(server, deadline)
             key = self._cache_key(fingerprint, text)
             cached = await self._cache_get(key)
             if cached is not None:
                 self.hits += 1
                 return NluResult.from_rasa(text, cached)
             try:
-                data = await self._post(server, text)
+                data = await self._post(server, text, deadline)
             except NluUnavailable:
                 continue
             self.misses += 1

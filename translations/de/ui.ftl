@@ -48,6 +48,7 @@ counselling-district-found = Ihr Standort liegt im Stadtbezirk { $district }.
 fallback-free-text = Danke für Ihre Nachricht! Geschriebene Fragen verstehe ich noch nicht — ich lerne noch. Bitte wählen Sie unten ein Thema. Wenn Ihres nicht dabei ist, tippen Sie auf „Mit einem Menschen sprechen“.
 fallback-media = Sticker, Fotos, Sprachnachrichten und Dateien kann ich nicht öffnen. Bitte wählen Sie unten ein Thema oder tippen Sie auf „Mit einem Menschen sprechen“.
 fallback-stale-button = Dieser Knopf gilt nicht mehr. Hier ist das aktuelle Menü.
+flood-slow-down = Sie schicken sehr schnell viele Nachrichten, deshalb habe ich einige übersprungen. Bitte warten Sie einen Moment und schreiben Sie dann noch einmal.
 fallback-private-only = Bitte schreiben Sie mir in einem privaten Chat.
 
 ## Fehler
@@ -87,6 +88,7 @@ language-switch-offer = Sie haben auf { $language } geschrieben. Soll ich Ihnen 
 
 language-other = 🌐 Eine andere Sprache
 language-other-ask = Schreiben Sie den englischen Namen Ihrer Sprache oder ihren Code — zum Beispiel „Tigrinya“ oder „ti“.
+language-preparing = Einen Moment bitte: Ich bereite meine Menüs auf { $language } vor. Sie kommen gleich.
 language-other-choose = Welche meinen Sie?
 language-other-unknown = Diese Sprache habe ich nicht gefunden. Bitte schreiben Sie ihren englischen Namen oder ihren Code, oder wählen Sie eine der Sprachen unten.
 language-other-unavailable = Weitere Sprachen brauchen den Übersetzungsdienst, den ich gerade nicht erreiche. Bitte wählen Sie eine dieser Sprachen.
@@ -151,7 +153,6 @@ mybookings-cancelled = Ihr Termin { $code } ist abgesagt. Die Zeit ist jetzt fü
 mybookings-kept = Gut, Ihr Termin bleibt.
 mybookings-move-day = Auf welchen Tag möchten Sie den Termin verschieben?
 mybookings-moved = Ihr Termin ist verschoben. Der alte Termin { $code } ist abgesagt.
-mybookings-not-yours = Diesen Termin finde ich nicht, oder er ist schon abgesagt.
 command-mybookings = Meine Termine bei MigraDO
 staff-only = Dieser Befehl ist nur für die Beraterinnen und Berater von MigraDO.
 

@@ -49,6 +49,7 @@ counselling-district-found = Your location is in the district { $district }.
 fallback-free-text = Thank you for your message! I cannot understand typed questions yet — I am still learning. Please choose a topic below. If yours is not there, tap "Talk to a person".
 fallback-media = I cannot open stickers, photos, voice messages or files. Please choose a topic below, or tap "Talk to a person".
 fallback-stale-button = This button is no longer valid. Here is the current menu.
+flood-slow-down = You are sending messages very fast, so I skipped some of them. Please wait a moment, then write again.
 fallback-private-only = Please write to me in a private chat.
 
 ## Errors
@@ -88,6 +89,7 @@ language-switch-offer = You wrote in { $language }. Shall I write to you in { $l
 
 language-other = 🌐 Another language
 language-other-ask = Type the name of your language in English, or its code — for example "Tigrinya" or "ti".
+language-preparing = One moment, please: I am preparing my menus in { $language }. They will follow shortly.
 language-other-choose = Which one do you mean?
 language-other-unknown = I could not find that language. Please type its English name or its code, or choose one of the languages below.
 language-other-unavailable = More languages need the translation service, which I cannot reach right now. Please choose one of these languages.
@@ -152,7 +154,6 @@ mybookings-cancelled = Your appointment { $code } is cancelled. The time is now 
 mybookings-kept = Good, your appointment stays.
 mybookings-move-day = To which day would you like to move the appointment?
 mybookings-moved = Your appointment has been moved. The old appointment { $code } is cancelled.
-mybookings-not-yours = I cannot find this appointment, or it is already cancelled.
 command-mybookings = My appointments at MigraDO
 staff-only = This command is only for the counsellors of MigraDO.
 

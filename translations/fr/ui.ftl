@@ -48,6 +48,7 @@ counselling-district-found = Votre position se trouve dans l’arrondissement { 
 fallback-free-text = Merci pour votre message ! Je ne comprends pas encore les questions écrites — j’apprends encore. Veuillez choisir un thème ci-dessous. Si votre thème n’y est pas, touchez « Parler à une personne ».
 fallback-media = Je ne peux pas ouvrir les stickers, les photos, les messages vocaux ni les fichiers. Veuillez choisir un thème ci-dessous ou toucher « Parler à une personne ».
 fallback-stale-button = Ce bouton n’est plus valable. Voici le menu actuel.
+flood-slow-down = Vous envoyez des messages très vite, j’en ai donc ignoré quelques-uns. Veuillez patienter un instant, puis écrire à nouveau.
 fallback-private-only = Veuillez m’écrire dans un chat privé.
 
 ## Erreurs
@@ -87,6 +88,7 @@ language-switch-offer = Vous avez écrit dans cette langue : { $language }. Voul
 
 language-other = 🌐 Une autre langue
 language-other-ask = Écrivez le nom de votre langue en anglais, ou son code — par exemple « Tigrinya » ou « ti ».
+language-preparing = Un instant, s’il vous plaît : je prépare mes menus en { $language }. Ils arrivent tout de suite.
 language-other-choose = Laquelle voulez-vous dire ?
 language-other-unknown = Je n’ai pas trouvé cette langue. Veuillez écrire son nom en anglais ou son code, ou choisir l’une des langues ci-dessous.
 language-other-unavailable = Les autres langues ont besoin du service de traduction, que je ne peux pas joindre pour le moment. Veuillez choisir l’une de ces langues.
@@ -151,7 +153,6 @@ mybookings-cancelled = Votre rendez-vous { $code } est annulé. L’heure est ma
 mybookings-kept = Bien, votre rendez-vous est maintenu.
 mybookings-move-day = À quel jour voulez-vous déplacer le rendez-vous ?
 mybookings-moved = Votre rendez-vous est déplacé. L’ancien rendez-vous { $code } est annulé.
-mybookings-not-yours = Je ne trouve pas ce rendez-vous, ou il est déjà annulé.
 command-mybookings = Mes rendez-vous chez MigraDO
 staff-only = Cette commande est réservée aux conseillères et conseillers de MigraDO.
 

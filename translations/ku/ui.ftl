@@ -48,6 +48,7 @@ counselling-district-found = Cihê we di navçeya { $district } de ye.
 fallback-free-text = Spas ji bo peyama we! Ez hîn pirsên nivîskî fêm nakim — ez hîn fêr dibim. Ji kerema xwe li jêrê mijarekê hilbijêrin. Heke mijara we ne li wir be, li ser "Bi mirovekî re biaxivin" bitikînin.
 fallback-media = Ez nikarim stîker, wêne, peyamên dengî û pelan vekim. Ji kerema xwe li jêrê mijarekê hilbijêrin an li ser "Bi mirovekî re biaxivin" bitikînin.
 fallback-stale-button = Ev bişkok êdî ne derbasdar e. Va ye menûya niha.
+flood-slow-down = Hûn peyaman pir bi lez dişînin, ji ber vê yekê min hin ji wan derbas kirin. Ji kerema xwe hinekî bisekinin, paşê dîsa binivîsin.
 fallback-private-only = Ji kerema xwe di chateke taybet de ji min re binivîsin.
 
 ## Çewtî
@@ -87,6 +88,7 @@ language-switch-offer = We bi { $language } nivîsî. Gelo ji niha û pê ve ez 
 
 language-other = 🌐 Zimanekî din
 language-other-ask = Navê zimanê xwe bi Îngilîzî an koda wî binivîsin — wek mînak "Tigrinya" an "ti".
+language-preparing = Ji kerema xwe hinekî bisekinin: ez menûyên xwe bi { $language } amade dikim. Ew ê zû werin.
 language-other-choose = Mebesta we kîjan e?
 language-other-unknown = Min ev ziman nedît. Ji kerema xwe navê wî yê Îngilîzî an koda wî binivîsin, an yek ji zimanên li jêrê hilbijêrin.
 language-other-unavailable = Ji bo zimanên din xizmeta wergerê pêwîst e, lê ez niha nikarim xwe bigihînim wê. Ji kerema xwe yek ji van zimanan hilbijêrin.
@@ -151,7 +153,6 @@ mybookings-cancelled = Randevûya we { $code } hat betalkirin. Ev dem niha ji bo
 mybookings-kept = Baş e, randevûya we dimîne.
 mybookings-move-day = Hûn dixwazin randevûyê bibin kîjan rojê?
 mybookings-moved = Dema randevûya we hat guhertin. Randevûya kevn { $code } hat betalkirin.
-mybookings-not-yours = Ez vê randevûyê nabînim, an jî ew berê hatiye betalkirin.
 command-mybookings = Randevûyên min li MigraDO
 staff-only = Ev ferman tenê ji bo şêwirmendên MigraDO ye.
 

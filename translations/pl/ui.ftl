@@ -48,6 +48,7 @@ counselling-district-found = Państwa lokalizacja jest w dzielnicy { $district }
 fallback-free-text = Dziękuję za wiadomość! Nie rozumiem jeszcze pisanych pytań — wciąż się uczę. Proszę wybrać temat poniżej. Jeśli Państwa tematu tam nie ma, proszę dotknąć „Rozmowa z człowiekiem”.
 fallback-media = Nie mogę otwierać naklejek, zdjęć, wiadomości głosowych ani plików. Proszę wybrać temat poniżej albo dotknąć „Rozmowa z człowiekiem”.
 fallback-stale-button = Ten przycisk jest już nieaktualny. Oto aktualne menu.
+flood-slow-down = Wiadomości przychodzą bardzo szybko, dlatego kilka pominąłem. Proszę chwilę poczekać i napisać ponownie.
 fallback-private-only = Proszę napisać do mnie na czacie prywatnym.
 
 ## Błędy
@@ -87,6 +88,7 @@ language-switch-offer = Napisali Państwo w tym języku: { $language }. Czy od t
 
 language-other = 🌐 Inny język
 language-other-ask = Proszę napisać nazwę swojego języka po angielsku albo jego kod — na przykład „Tigrinya” albo „ti”.
+language-preparing = Chwileczkę: przygotowuję menu w języku { $language }. Za moment się pojawi.
 language-other-choose = Który język mają Państwo na myśli?
 language-other-unknown = Nie udało mi się znaleźć tego języka. Proszę napisać jego angielską nazwę albo kod lub wybrać jeden z języków poniżej.
 language-other-unavailable = Inne języki wymagają usługi tłumaczenia, z którą nie mogę się teraz połączyć. Proszę wybrać jeden z tych języków.
@@ -151,7 +153,6 @@ mybookings-cancelled = Państwa wizyta { $code } jest odwołana. Ten termin jest
 mybookings-kept = Dobrze, Państwa wizyta pozostaje.
 mybookings-move-day = Na jaki dzień chcą Państwo przełożyć wizytę?
 mybookings-moved = Państwa wizyta została przełożona. Stara wizyta { $code } jest odwołana.
-mybookings-not-yours = Nie mogę znaleźć tej wizyty albo jest już odwołana.
 command-mybookings = Moje wizyty w MigraDO
 staff-only = To polecenie jest tylko dla doradczyń i doradców MigraDO.
 

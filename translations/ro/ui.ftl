@@ -48,6 +48,7 @@ counselling-district-found = Locația dumneavoastră este în cartierul { $distr
 fallback-free-text = Vă mulțumesc pentru mesaj! Încă nu înțeleg întrebările scrise — încă învăț. Vă rog să alegeți o temă mai jos. Dacă tema dumneavoastră nu este acolo, atingeți „Vorbiți cu un om”.
 fallback-media = Nu pot deschide stickere, fotografii, mesaje vocale sau fișiere. Vă rog să alegeți o temă mai jos sau să atingeți „Vorbiți cu un om”.
 fallback-stale-button = Acest buton nu mai este valabil. Iată meniul actual.
+flood-slow-down = Trimiteți mesaje foarte repede, așa că am sărit peste câteva. Vă rog să așteptați puțin, apoi să scrieți din nou.
 fallback-private-only = Vă rog să îmi scrieți într-un chat privat.
 
 ## Errors
@@ -87,6 +88,7 @@ language-switch-offer = Ați scris în această limbă: { $language }. Să vă s
 
 language-other = 🌐 Altă limbă
 language-other-ask = Scrieți numele limbii dumneavoastră în engleză sau codul ei — de exemplu „Tigrinya” sau „ti”.
+language-preparing = Un moment, vă rog: pregătesc meniurile în { $language }. Vor apărea în curând.
 language-other-choose = La care vă referiți?
 language-other-unknown = Nu am găsit această limbă. Vă rog să scrieți numele ei în engleză sau codul ei, sau să alegeți una dintre limbile de mai jos.
 language-other-unavailable = Pentru alte limbi am nevoie de serviciul de traducere, dar acum nu îl pot accesa. Vă rog să alegeți una dintre aceste limbi.
@@ -151,7 +153,6 @@ mybookings-cancelled = Programarea dumneavoastră { $code } este anulată. Ora e
 mybookings-kept = Bine, programarea dumneavoastră rămâne.
 mybookings-move-day = În ce zi doriți să mutați programarea?
 mybookings-moved = Programarea dumneavoastră a fost mutată. Programarea veche { $code } este anulată.
-mybookings-not-yours = Nu găsesc această programare sau a fost deja anulată.
 command-mybookings = Programările mele la MigraDO
 staff-only = Această comandă este doar pentru consilierele și consilierii de la MigraDO.
 

@@ -48,6 +48,7 @@ counselling-district-found = Konumunuz { $district } bölgesinde.
 fallback-free-text = Mesajınız için teşekkürler! Yazılı soruları henüz anlayamıyorum — hâlâ öğreniyorum. Lütfen aşağıdan bir konu seçin. Sizin konunuz yoksa "Bir insanla konuşun" düğmesine dokunun.
 fallback-media = Çıkartmaları, fotoğrafları, sesli mesajları ve dosyaları açamıyorum. Lütfen aşağıdan bir konu seçin veya "Bir insanla konuşun" düğmesine dokunun.
 fallback-stale-button = Bu düğme artık geçerli değil. İşte güncel menü.
+flood-slow-down = Çok hızlı mesaj gönderiyorsunuz, bu yüzden bazılarını atladım. Lütfen biraz bekleyin, sonra tekrar yazın.
 fallback-private-only = Lütfen bana özel bir sohbette yazın.
 
 ## Hatalar
@@ -87,6 +88,7 @@ language-switch-offer = Bana { $language } yazdınız. Bundan sonra size { $lang
 
 language-other = 🌐 Başka bir dil
 language-other-ask = Dilinizin İngilizce adını veya kodunu yazın — örneğin "Tigrinya" veya "ti".
+language-preparing = Bir dakika lütfen: Menülerimi { $language } diline hazırlıyorum. Birazdan gelecekler.
 language-other-choose = Hangisini kastediyorsunuz?
 language-other-unknown = Bu dili bulamadım. Lütfen İngilizce adını veya kodunu yazın ya da aşağıdaki dillerden birini seçin.
 language-other-unavailable = Diğer diller için çeviri hizmeti gerekiyor, ama şu anda bu hizmete ulaşamıyorum. Lütfen bu dillerden birini seçin.
@@ -151,7 +153,6 @@ mybookings-cancelled = { $code } numaralı randevunuz iptal edildi. Bu saat art�
 mybookings-kept = Tamam, randevunuz geçerli kalıyor.
 mybookings-move-day = Randevuyu hangi güne almak istersiniz?
 mybookings-moved = Randevunuzun zamanı değiştirildi. { $code } numaralı eski randevu iptal edildi.
-mybookings-not-yours = Bu randevuyu bulamıyorum ya da zaten iptal edilmiş.
 command-mybookings = MigraDO'daki randevularım
 staff-only = Bu komut sadece MigraDO danışmanları içindir.
 
