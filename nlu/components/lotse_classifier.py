@@ -123,6 +123,11 @@ class SoftmaxSVM:
         return exp / exp.sum(axis=1, keepdims=True)
 
 
+def _is_faq(message: Message) -> bool:
+    """True for a long-question example (its intent is a question id ``<topic>/<slug>``)."""
+    return bool(message.get(INTENT_RESPONSE_KEY))
+
+
 #: Output keys of the second level in Rasa's parse result.
 QUESTION = "question"
 QUESTION_RANKING = "question_ranking"
@@ -140,6 +145,10 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
             "word_ngram_max": 2,
             "calibration_folds": 5,
             "ranking_length": 10,
+            # Weight of a long-question example (a question id) in the topic model, against 1 for a
+            # chat-style one: enough to learn long questions, not so much that topics which
+            # share words in long questions ("Jobcenter") blur for short chat messages.
+            "faq_weight": 0.5,
             # The question level: its own regularisation and calibration (fewer examples per
             # class than topics have), and how many questions the parse result lists.
             "question_C": 1.0,
@@ -221,8 +230,15 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
         if len({m.get(INTENT) for m in examples}) < 2:
             return self._resource
         texts = [normalise(m.get(TEXT)) for m in examples]
+        weights = np.array(
+            [self.config["faq_weight"] if _is_faq(m) else 1.0 for m in examples], dtype=float
+        )
         self.pipeline = self._build()
-        self.pipeline.fit(texts, np.array([m.get(INTENT) for m in examples]))
+        self.pipeline.fit(
+            texts,
+            np.array([m.get(INTENT) for m in examples]),
+            calibratedclassifiercv__sample_weight=weights,
+        )
         # The question level reuses the topic level's fitted features (one transform per parse).
         asked = [i for i, m in enumerate(examples) if m.get(INTENT_RESPONSE_KEY)]
         labels = np.array([examples[i].get(INTENT_RESPONSE_KEY) for i in asked])
