@@ -3,10 +3,18 @@ training time, and the server's memory. Prints figures; run with `make bench-nlu
 
 Latency: 3 runs of 300 held-out messages each (after a warm-up), sequential, as one chat would
 send them; p50 and p99 per run, and the median of the runs (the machines are shared and noisy).
+The chat-style held-out messages are the reference set; the long held-out questions
+(nlu/tests/long, when present) are measured as a second set.
+
+`--baseline MODEL.tar.gz` (make bench-nlu BASELINE=...) serves an older model next to the
+current one and measures both in the same run, alternating which goes first, so the ratio of
+their p99 holds under the same load: the figure to compare with a target such as "p99 within
+1.5x of before".
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import statistics
 import subprocess
@@ -67,30 +75,65 @@ def training_seconds() -> float:
         return time.monotonic() - started
 
 
+def cycled(texts: list[str]) -> list[str]:
+    """WARMUP + MESSAGES texts, repeating the set when it is shorter."""
+    return (texts * (1 + (MESSAGES + WARMUP) // max(1, len(texts))))[: MESSAGES + WARMUP]
+
+
+def measure(
+    servers: dict[str, str], sets: dict[str, list[str]]
+) -> dict[tuple[str, str, str], float]:
+    """(server, set, "p50"|"p99") -> median over the runs; servers alternate who goes first."""
+    runs: dict[tuple[str, str, str], list[float]] = {}
+    names = list(servers)
+    for run in range(RUNS):
+        order = names if run % 2 == 0 else names[::-1]
+        for set_name, texts in sets.items():
+            for name in order:
+                values = asyncio.run(latencies(servers[name], texts))
+                p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
+                runs.setdefault((name, set_name, "p50"), []).append(p50)
+                runs.setdefault((name, set_name, "p99"), []).append(p99)
+                print(
+                    f"run {run + 1} {name:>8} {set_name:>10}: p50 {p50:.1f} ms, "
+                    f"p99 {p99:.1f} ms over {len(values)} messages"
+                )
+    return {key: statistics.median(values) for key, values in runs.items()}
+
+
 def main() -> None:
-    texts = [text for _, _, text in nlu_cli.held_out()]
-    texts = (texts * (1 + (MESSAGES + WARMUP) // max(1, len(texts))))[: MESSAGES + WARMUP]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", type=Path, help="an older model (.tar.gz) to compare with")
+    args = parser.parse_args()
+    sets = {"chat-style": cycled([text for _, _, text in nlu_cli.held_out()])}
+    long_texts = [text for _, _, text in nlu_cli.held_out(nlu_cli.LONG_HELD_OUT)]
+    if long_texts:
+        sets["long"] = cycled(long_texts)
     started = time.monotonic()
     server = nlu_cli.start_server()
     print(f"server start: {time.monotonic() - started:.1f} s (model already trained)")
+    baseline = nlu_cli.start_server(model=args.baseline) if args.baseline else None
+    servers = {"current": server.url}
+    if baseline is not None:
+        servers["baseline"] = baseline.url
     try:
         idle = rss_mib(server.process.pid)
-        p50s, p99s = [], []
-        for run in range(RUNS):
-            values = asyncio.run(latencies(server.url, texts))
-            p50s.append(percentile(values, 0.5))
-            p99s.append(percentile(values, 0.99))
-            print(
-                f"run {run + 1}: p50 {p50s[-1]:.1f} ms, p99 {p99s[-1]:.1f} ms "
-                f"over {len(values)} messages"
-            )
+        figures = measure(servers, sets)
         busy = rss_mib(server.process.pid)
     finally:
         server.stop()
-    print(
-        f"parse latency through the bot's client: median p50 {statistics.median(p50s):.1f} ms, "
-        f"median p99 {statistics.median(p99s):.1f} ms (target p99 <= 50 ms)"
-    )
+        if baseline is not None:
+            baseline.stop()
+    for set_name in sets:
+        for name in servers:
+            print(
+                f"parse latency through the bot's client, {set_name}, {name} model: "
+                f"median p50 {figures[name, set_name, 'p50']:.1f} ms, "
+                f"median p99 {figures[name, set_name, 'p99']:.1f} ms (target p99 <= 50 ms)"
+            )
+        if baseline is not None:
+            ratio = figures["current", set_name, "p99"] / figures["baseline", set_name, "p99"]
+            print(f"p99 current / baseline ({set_name}, same run): {ratio:.2f}x")
     print(
         f"Rasa server memory (RSS incl. children): {idle:.0f} MiB after start, "
         f"{busy:.0f} MiB after the runs"

@@ -151,10 +151,11 @@ class RasaServer:
 
 
 def start_server(
-    port: int | None = None, host: str = "127.0.0.1", wait: float = 180.0
+    port: int | None = None, host: str = "127.0.0.1", wait: float = 180.0, model: Path | None = None
 ) -> RasaServer:
-    """Starts ``rasa run --enable-api`` on the current model and waits until it parses."""
-    model = train()
+    """Starts ``rasa run --enable-api`` on ``model`` (default: the current one, trained when the
+    data changed) and waits until it parses."""
+    model = model.resolve() if model is not None else train()
     port = port or _free_port()
     command = [*run_command(model, port, host), "--log-file", os.devnull]
     process = subprocess.Popen(
