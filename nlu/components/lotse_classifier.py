@@ -24,6 +24,9 @@ import unicodedata
 from typing import Any, Dict, List, Optional, Text
 
 import joblib
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -60,6 +63,28 @@ _LETTERS = str.maketrans(
 _REPEATS = re.compile(r"(.)\1{2,}")
 
 
+class LinearTimeTfidf(TfidfVectorizer):
+    """TF-IDF whose transform costs time in the message's n-grams, not in the vocabulary.
+
+    scikit-learn weighs by multiplying with a sparse diagonal matrix as wide as the vocabulary
+    (a few hundred thousand n-grams in twelve languages), so every parse paid for the size of
+    the training data; here the weights are applied to the non-zero entries only. Same result
+    (``fit_transform`` is scikit-learn's; ``transform`` equals its output).
+    """
+
+    def transform(self, raw_documents: Any) -> Any:
+        counts = CountVectorizer.transform(self, raw_documents).astype(np.float64)
+        if self.sublinear_tf:
+            np.log(counts.data, counts.data)
+            counts.data += 1
+        if self.use_idf:
+            # ``idf_`` is recomputed from the diagonal matrix on every access: read it once.
+            if getattr(self, "_idf_values", None) is None:
+                self._idf_values = np.asarray(self.idf_, dtype=np.float64)
+            counts.data *= self._idf_values[counts.indices]
+        return normalize(counts, norm=self.norm, copy=False) if self.norm else counts
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents or diacritics, one letter form, at most two repeats."""
     text = text.casefold().replace("ß", "ss")
@@ -86,7 +111,6 @@ class SoftmaxSVM:
         self.classes_: Any = None
 
     def fit(self, features: Any, labels: Any) -> "SoftmaxSVM":
-        import numpy as np
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
         from sklearn.svm import LinearSVC
 
@@ -115,8 +139,6 @@ class SoftmaxSVM:
         return self
 
     def predict_proba(self, features: Any) -> Any:
-        import numpy as np
-
         logits = self.svm.decision_function(features) * self.temperature
         logits = logits - logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
@@ -184,16 +206,15 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource)
 
     def _features(self) -> Any:
-        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.pipeline import make_union
 
         return make_union(
-            TfidfVectorizer(
+            LinearTimeTfidf(
                 analyzer="char_wb",
                 ngram_range=(1, self.config["char_ngram_max"]),
                 sublinear_tf=True,
             ),
-            TfidfVectorizer(
+            LinearTimeTfidf(
                 analyzer="word", ngram_range=(1, self.config["word_ngram_max"]), sublinear_tf=True
             ),
         )
@@ -224,8 +245,6 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
         self._question_topics = [str(q).split("/", 1)[0] for q in self.questions.classes_]
 
     def train(self, training_data: TrainingData) -> Resource:
-        import numpy as np
-
         examples = [m for m in training_data.intent_examples if m.get(TEXT) and m.get(INTENT)]
         if len({m.get(INTENT) for m in examples}) < 2:
             return self._resource
@@ -302,8 +321,6 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
 
     def _question_ranking(self, features: Any, topics: Any) -> List[Dict[str, Any]]:
         """Questions by P(topic) x P(question | topic), best first."""
-        import numpy as np
-
         scores = self.questions.predict_proba(features)[0]
         columns = np.array([self._topic_index.get(t, -1) for t in self._question_topics])
         known = columns >= 0
