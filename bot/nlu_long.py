@@ -38,17 +38,20 @@ def score_long(rows: list[tuple[str, str, str]], results: list[dict[str, Any]]) 
     question_wrong: list[bool] = []
     offered: list[bool] = []
     oos: list[bool] = []
+    oos_answered_as: Counter[str] = Counter()
     confusions: Counter[str] = Counter()
     question_confusions: Counter[str] = Counter()
     for (lang, label, _), result in zip(rows, results, strict=True):
         topic = label.split("/", 1)[0]
         if topic == OUT_OF_SCOPE:
             oos.append(result["intent"] in NOT_ANSWERED)
+            if result["intent"] not in NOT_ANSWERED:
+                oos_answered_as[f"{lang}: {result['intent']}"] += 1
             continue
         top = result.get("top")
         topic_top1[lang].append(top == topic)
         if top != topic:
-            confusions[f"{topic} -> {top}"] += 1
+            confusions[f"{lang}: {topic} -> {top}"] += 1
         answered.append(result["intent"] == topic)
         offered.append(topic in result.get("offered_topics", []))
         if "/" in label:
@@ -81,6 +84,7 @@ def score_long(rows: list[tuple[str, str, str]], results: list[dict[str, Any]]) 
         "right_topic_offered": _rate(offered),
         "out_of_scope_examples": len(oos),
         "out_of_scope_not_answered": _rate(oos),
+        "out_of_scope_answered_as": oos_answered_as.most_common(),
         "topic_confusions": confusions.most_common(15),
         "question_confusions_within_right_topic": question_confusions.most_common(15),
     }
@@ -120,8 +124,13 @@ def print_long_report(report: dict[str, Any]) -> None:
             f"out of scope not answered as a topic: {_pct(report['out_of_scope_not_answered'])} "
             f"of {report['out_of_scope_examples']}"
         )
+    if report["out_of_scope_answered_as"]:
+        print(
+            "out of scope answered as: "
+            + ", ".join(f"{k} ×{n}" for k, n in report["out_of_scope_answered_as"])
+        )
     if report["topic_confusions"]:
         print(
-            "topic confusions (expected -> model's top-1): "
-            + ", ".join(f"{k} ×{n}" for k, n in report["topic_confusions"][:8])
+            "topic confusions (language: expected -> model's top-1): "
+            + ", ".join(f"{k} ×{n}" for k, n in report["topic_confusions"][:10])
         )

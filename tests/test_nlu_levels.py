@@ -191,7 +191,8 @@ def test_long_scores_count_both_levels_per_language() -> None:
     assert report["wrong_question_answered"] == 0.25
     assert report["right_topic_offered"] == 0.75
     assert report["out_of_scope_not_answered"] == 0.5
-    assert ("language_course -> residence_permit", 1) in report["topic_confusions"]
+    assert report["out_of_scope_answered_as"] == [("ar: housing", 1)]
+    assert ("ar: language_course -> residence_permit", 1) in report["topic_confusions"]
 
 
 def test_a_missing_long_set_is_no_set(tmp_path: Path) -> None:
