@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking
+.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-load
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -16,18 +16,19 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
 	@echo "make bench-booking / bench-translate - booking under load, translation memory"
+	@echo "make bench-load - webhook, workers and the echo-bot ceiling under 50/200/1000 chats"
 
 # Both environments install exactly what the lock files say (versions and hashes); nothing is
 # resolved at install time. `make lock` re-resolves on purpose (see README, "Upgrading").
 $(VENV)/.installed: requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NLU_VENV)/.installed: nlu/requirements.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6 (set PY310=/path/to/python3.10)"; exit 1; }
-	$(PY310) -m venv $(NLU_VENV)
+	$(PY310) -m venv --clear $(NLU_VENV)
 	$(NLU_VENV)/bin/pip install --quiet --require-hashes --no-deps -r nlu/requirements.lock
 	touch $@
 
@@ -44,6 +45,8 @@ $(UV):
 lock: $(UV)
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
 	$(UV) pip compile nlu/requirements.in --python-version 3.10 $(LOCK_FLAGS) -o nlu/requirements.lock
+	for f in requirements requirements-convert; do \
+	  $(UV) pip compile deploy/nllb/$$f.in --python-version 3.11 --python-platform x86_64-manylinux_2_28 $(LOCK_FLAGS) -o deploy/nllb/$$f.txt || exit 1; done
 
 nlu-venv: $(NLU_VENV)/.installed
 
@@ -66,6 +69,11 @@ bench-translate: $(VENV)/.installed redis-server
 bench-booking: $(VENV)/.installed redis-server
 	$(PY) bench/bench_booking.py
 
+# Lotse behind its webhook on a loopback Bot API: all-in-one and ingress + 1/2/4 workers beside
+# a bare PTB echo bot, 50/200/1,000 chats, with the real Redis and Rasa (README "Sizing").
+bench-load: $(VENV)/.installed redis-server nlu-train
+	$(PY) bench/bench_load.py
+
 redis-server:
 	@command -v redis-server >/dev/null || { \
 	  echo "installing redis-server from Debian packages"; \
@@ -79,8 +87,9 @@ chat: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 
 content-validate: $(VENV)/.installed
 	$(VENV)/bin/lotse content validate
@@ -90,8 +99,9 @@ content-status: $(VENV)/.installed
 
 test: $(VENV)/.installed redis-server nlu-train
 	$(PY) nlu/scripts/check_data.py
-	$(PY) -m ruff check bot tests bench
-	$(PY) -m ruff format --check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
+	$(PY) -m ruff format --check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 	$(VENV)/bin/lotse content validate
 	$(PY) -m pytest

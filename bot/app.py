@@ -13,7 +13,7 @@ from datetime import timedelta
 import yaml
 from redis.asyncio import BlockingConnectionPool, Redis
 from telegram import BotCommand
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter
 from telegram.request import BaseRequest
 
 from bot.channels.local_api import LOCAL_BOT_TOKEN
@@ -36,23 +36,23 @@ from bot.i18n import Catalogues
 from bot.jobs import JobRunner
 from bot.languages import CODES
 from bot.persistence import RedisPersistence
+from bot.ratelimit import SharedRateLimiter
 from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
+from bot.services.coverage import log_coverage
 from bot.services.emergency import load_emergency
+from bot.services.engines import DeeplEngine, Engine, GoogleEngine, LibreEngine, NllbEngine
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
-from bot.services.nlu import RasaClient
+from bot.services.nlu_pool import NluPool
 from bot.services.reload import listen_for_reload
-from bot.services.translator import (
-    DeeplProvider,
-    GoogleProvider,
-    LibreProvider,
-    Translator,
-)
+from bot.services.translator import Translator
 from bot.settings import Settings, SettingsError
+from bot.state import ChatStateStore, StatefulApplication
+from bot.update_processor import ChatOrderedProcessor
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         )
     if bot_data.jobs is not None:
         bot_data.jobs.start()
+    # Once at start: which engine serves which language (a WARNING per curated language that
+    # has none). In the background, so a slow engine does not delay the start.
+    bot_data.coverage_task = asyncio.create_task(
+        log_coverage(bot_data.translator), name="translation-coverage"
+    )
     if bot_data.sighup_reload:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -126,48 +131,67 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
     if bot_data.jobs is not None:
         await bot_data.jobs.stop()
-    task, bot_data.reload_task = bot_data.reload_task, None
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(task, timeout=5)
+    for name in ("reload_task", "coverage_task"):
+        task = getattr(bot_data, name)
+        setattr(bot_data, name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, timeout=5)
     if bot_data.nlu is not None:
         await bot_data.nlu.aclose()
+    if bot_data.translator is not None:
+        await bot_data.translator.aclose()
     if bot_data.redis is not None and bot_data.owns_redis:
         await bot_data.redis.aclose()
 
 
+def build_engines(settings: Settings) -> list[Engine]:
+    """The configured translation engines in order (TRANSLATORS, else TRANSLATOR)."""
+    engines: list[Engine] = []
+    for name in settings.engine_names:
+        if name == "libre":
+            if not settings.libretranslate_url:
+                raise SettingsError(
+                    "Config 'LIBRETRANSLATE_URL' is missing, and the engine 'libre' needs it."
+                )
+            key = settings.libretranslate_api_key
+            engines.append(
+                LibreEngine(settings.libretranslate_url, key.get_secret_value() if key else None)
+            )
+        elif name == "nllb":
+            if not settings.nllb_url:
+                raise SettingsError("Config 'NLLB_URL' is missing, and the engine 'nllb' needs it.")
+            engines.append(NllbEngine(settings.nllb_url))
+        elif name == "deepl":
+            if not settings.deepl_api_key:
+                raise SettingsError(
+                    "Config 'DEEPL_API_KEY' is missing, and the engine 'deepl' needs it."
+                )
+            engines.append(DeeplEngine(settings.deepl_api_key.get_secret_value()))
+        elif name == "google":
+            if not settings.google_api_key:
+                raise SettingsError(
+                    "Config 'GOOGLE_API_KEY' is missing, and the engine 'google' needs it."
+                )
+            log.warning("engine google: newcomers' messages and answers are sent to Google")
+            engines.append(GoogleEngine(settings.google_api_key.get_secret_value()))
+    return engines
+
+
 def build_translator(settings: Settings, redis: Redis | None) -> Translator | None:
     """The configured machine translator, or None ("none", or nothing configured)."""
-    choice = settings.translator
-    if choice == "auto":
-        choice = "libre" if settings.libretranslate_url else "none"
-    provider: LibreProvider | DeeplProvider | GoogleProvider
-    if choice == "libre":
-        if not settings.libretranslate_url:
-            raise SettingsError(
-                "Config 'LIBRETRANSLATE_URL' is missing, and TRANSLATOR=libre needs it."
-            )
-        key = settings.libretranslate_api_key
-        provider = LibreProvider(
-            settings.libretranslate_url, key.get_secret_value() if key else "lotse"
-        )
-    elif choice == "deepl":
-        if not settings.deepl_api_key:
-            raise SettingsError("Config 'DEEPL_API_KEY' is missing, and TRANSLATOR=deepl needs it.")
-        provider = DeeplProvider(settings.deepl_api_key.get_secret_value())
-    elif choice == "google":
-        log.warning("TRANSLATOR=google: newcomers' messages and answers are sent to Google")
-        provider = GoogleProvider()
-    else:
+    engines = build_engines(settings)
+    if not engines:
         log.info("no translator configured: languages beyond the twelve are not offered")
         return None
     glossary = Glossary.load(settings.content_dir / "glossary.yml")
     return Translator(
-        provider,
+        engines,
         redis,
         glossary,
         timeout=settings.translator_timeout_seconds,
+        budget=settings.translator_budget_seconds,
         memory_ttl_seconds=settings.translation_memory_days * 86_400,
     )
 
@@ -179,13 +203,17 @@ def build_application(
     redis: Redis | None = None,
     sighup_reload: bool = False,
     run_jobs: bool = True,
+    rate_limiter: BaseRateLimiter[None] | None = None,
+    updater: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """Builds the Application: services, persistence, and every handler in one place.
 
     ``request`` replaces the HTTP transport to Telegram (the local chat and the tests pass a
     ``LocalBotApi``). ``redis`` overrides the client made from ``REDIS_URL``; with neither, state
     lives in memory only. ``run_jobs``: this process may run the background jobs (with Redis,
-    one process of the deployment at a time does).
+    one process of the deployment at a time does; a worker passes False). Calls to a real Bot
+    API pass the shared ``SharedRateLimiter`` (``rate_limiter`` replaces it).
+    ``updater=False``: no long polling (webhook, workers).
     """
     content = ContentRepository(settings.content_dir, settings.translations_dir)
     catalogues = Catalogues.load(settings.translations_dir)
@@ -209,12 +237,27 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # Every update between a load and a flush of its chat's state (bot/state.py), each
+        # chat in order, different chats concurrently (bot/update_processor.py).
+        .application_class(StatefulApplication)
+        .concurrent_updates(ChatOrderedProcessor(settings.concurrent_updates))
     )
+    if rate_limiter is None and request is None:
+        rate_limiter = SharedRateLimiter(
+            redis,
+            per_second=settings.telegram_rate_per_second,
+            per_chat_second=settings.telegram_rate_per_chat_second,
+            per_group_minute=settings.telegram_rate_per_group_minute,
+        )
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
         base = settings.telegram_api_base_url
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    if not updater:
+        builder = builder.updater(None)
     if redis is not None:
         builder = builder.persistence(
             RedisPersistence(
@@ -226,14 +269,25 @@ def build_application(
     else:
         log.info("REDIS_URL is not set: state is kept in memory only, nothing survives a restart")
     app = builder.build()
+    assert isinstance(app, StatefulApplication)
+    if redis is not None:
+        app.state_store = ChatStateStore(
+            redis, retention=timedelta(days=settings.user_data_retention_days)
+        )
 
     bot_data: BotData = app.bot_data
     bot_data._settings = settings
     bot_data._content = content
     bot_data._catalogues = catalogues
     bot_data.redis = redis
-    if settings.rasa_url:
-        bot_data.nlu = RasaClient(settings.rasa_url, timeout=settings.nlu_timeout_seconds)
+    if settings.rasa_urls:
+        bot_data.nlu = NluPool(
+            settings.rasa_urls[0],
+            timeout=settings.nlu_timeout_seconds,
+            urls=settings.rasa_urls,
+            redis=redis,
+            cache_seconds=settings.nlu_cache_seconds,
+        )
     else:
         log.info("RASA_URL is not set: typed questions get the menu")
     bot_data.detector = LanguageDetector()
@@ -285,6 +339,8 @@ def build_application(
     ):
         app.add_handler(handler, group=Group.FLOWS)
     app.add_error_handler(errors.on_error)
+    if app.state_store is not None:
+        app.state_store.attach(app)
     return app
 
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
+    from bot.services.coverage import Coverage
     from bot.services.emergency import EmergencyWords
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
@@ -90,6 +91,8 @@ class BotData:
     sighup_reload: bool = False
     #: Listens for "content changed" on Redis, in every process.
     reload_task: asyncio.Task[None] | None = None
+    #: Logs once at start which translation engine serves which language.
+    coverage_task: asyncio.Task[Coverage] | None = None
     #: The background jobs (reminders, notices, maintenance, retention), where this process
     #: may run them; they run in one process of the deployment at a time.
     jobs: JobRunner | None = None

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
 from redis.asyncio import BlockingConnectionPool, Redis
+from telegram.ext import BaseRateLimiter
 
 from bot import PROJECT_ROOT
 from bot.app import build_application, running
@@ -18,6 +20,7 @@ from bot.channels.updates import UpdateFactory
 from bot.local_redis import RedisServer
 from bot.settings import Settings
 from tests.fake_libretranslate import FakeLibreTranslate
+from tests.fake_nllb import FakeNllb
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +48,16 @@ async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
 def libre() -> Iterator[FakeLibreTranslate]:
     """The loopback stand-in for a LibreTranslate server."""
     with FakeLibreTranslate() as server:
+        yield server
+
+
+@pytest.fixture
+def nllb() -> Iterator[FakeNllb]:
+    """The NLLB service on loopback, its model a stand-in (tests/fake_nllb.py)."""
+    with FakeNllb() as server:
+        deadline = time.monotonic() + 10
+        while not server.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
         yield server
 
 
@@ -82,6 +95,7 @@ async def make_chat(redis: Redis) -> AsyncIterator[AppFactory]:
         root: Path = PROJECT_ROOT,
         use_redis: bool = True,
         redis_client: Redis | None = None,
+        rate_limiter: BaseRateLimiter[None] | None = None,
         **overrides: object,
     ) -> LocalChat:
         api = LocalBotApi()
@@ -89,6 +103,7 @@ async def make_chat(redis: Redis) -> AsyncIterator[AppFactory]:
             make_settings(root, **overrides),
             request=api,
             redis=(redis_client or redis) if use_redis else None,
+            rate_limiter=rate_limiter,
         )
         await stack.enter_async_context(running(app))
         chat = LocalChat(app, api, UpdateFactory(user_id=user_id, language_code=language_code))

@@ -446,15 +446,26 @@ async def abort(update: Update, context: LotseContext) -> None:
     await show(update, context, lang, views.aborted(context.bot_data, lang))
 
 
-async def on_button(update: Update, context: LotseContext) -> None:
-    """Routes the choosing buttons (``book:v1:svc|day|time|nophone|confirm|abort|start``)."""
+async def tapped(
+    update: Update, context: LotseContext
+) -> tuple[BookAction, tuple[str, ...]] | None:
+    """The action and arguments of a ``book:v1:`` button, with the tap answered once; None
+    (after the polite stale answer) for anything that is not a current booking button."""
     query = update.callback_query
     data = callbacks.parse(query.data if query else None, callbacks.BOOK)
     parsed = data.action(BookAction) if data else None
     if parsed is None:
         await stale_button(update, context)
+        return None
+    await answer_query(update)  # once, here: the steps after it never answer it again
+    return parsed
+
+
+async def on_button(update: Update, context: LotseContext) -> None:
+    """Routes the choosing buttons (``book:v1:svc|day|time|nophone|confirm|abort|start``)."""
+    parsed = await tapped(update, context)
+    if parsed is None:
         return
-    await answer_query(update)  # once, here: the steps below never answer it again
     action, rest = parsed
     lang = language_of(update, context)
     if action is BookAction.START and not rest:

@@ -19,7 +19,7 @@ from bot.context import LotseContext
 from bot.flows import booking
 from bot.flows import booking_views as views
 from bot.flows.booking import not_yours, parse_day, show_bookings, unavailable, user_id_of
-from bot.flows.common import PRIVATE, answer_query, language_of, show, stale_button
+from bot.flows.common import PRIVATE, language_of, show, stale_button
 from bot.services.booking import Booking, NotYours
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,9 @@ async def rebook(update: Update, context: LotseContext, code: str, slot_id: str)
 
 async def on_button(update: Update, context: LotseContext) -> None:
     """Routes ``book:v1:list|cancel|cancelok|keep|move|mday|mtime|rebook`` buttons."""
-    query = update.callback_query
-    data = callbacks.parse(query.data if query else None, callbacks.BOOK)
-    parsed = data.action(BookAction) if data else None
+    parsed = await booking.tapped(update, context)
     if parsed is None:
-        await stale_button(update, context)
         return
-    await answer_query(update)  # once, here: the steps below never answer it again
     action, rest = parsed
     lang = language_of(update, context)
     if action is BookAction.LIST and not rest:
