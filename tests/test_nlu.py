@@ -296,6 +296,39 @@ def test_nlu_parse_command_prints_the_json_lines_contract(
     assert rows[0]["intent"] == "registration" and rows[0]["language"] == "de"
     assert rows[1]["intent"] in {"out_of_scope", "nlu_fallback"}
     assert {"text", "intent", "confidence", "language"} <= set(rows[0])
+    # Added with the question level: the question the bot would answer (or null), the best
+    # question's confidence, and the runner-up topic offered beside the answer (or null).
+    assert {"question", "question_confidence", "runner_up"} <= set(rows[0])
+    assert rows[1]["question"] is None
+
+
+async def test_a_long_question_is_understood_at_both_levels(rasa_url: str) -> None:
+    client = RasaClient(rasa_url, timeout=10.0)
+    text = (
+        "We are a family of four and our warm rent is 820 euros. The Jobcenter wrote that it "
+        "only pays 700 because the flat is too expensive. Do we have to move?"
+    )
+    result = await client.parse(text)
+    await client.aclose()
+    plan = Thresholds(answer=0.4, clarify=0.15).plan(result)
+    assert plan.decision is Decision.ANSWER and plan.intent == "housing"
+    assert plan.question == "housing/rent_too_high"
+    assert result.questions_of("housing")[0].id == "housing/rent_too_high"
+    # The runner-up is exposed: the benefits side of the same question.
+    assert [name for name, _ in result.ranking[:2]] == ["housing", "jobcenter_benefits"]
+
+
+async def test_a_close_second_topic_is_offered_beside_the_answer(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "en", nlu_runner_up_threshold=0.05)
+    calls = await chat.send(
+        "my rent is 650 and the jobcenter says it is too much and will not pay all of it"
+    )
+    text = all_text(calls)
+    assert SNAPSHOT.text("housing", "en").title in text
+    assert cat(chat, "en", "nlu-also-topic") in text
+    assert data_of(calls, "topic:v1:") == ["topic:v1:jobcenter_benefits"]
 
 
 def test_local_chat_understands_typed_questions(rasa_url: str) -> None:
