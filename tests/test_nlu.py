@@ -17,7 +17,7 @@ from bot.services.analytics import UNANSWERED
 from bot.services.content import load_snapshot
 from bot.services.nlu import Decision, NluResult, NluUnavailable, RasaClient, Thresholds
 from tests.conftest import AppFactory
-from tests.helpers import all_text, data_of
+from tests.helpers import all_text, data_of, messages
 
 pytestmark = pytest.mark.nlu
 SNAPSHOT = load_snapshot(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
@@ -326,7 +326,8 @@ async def test_a_close_second_topic_is_offered_beside_the_answer(
         "my rent is 650 and the jobcenter says it is too much and will not pay all of it"
     )
     text = all_text(calls)
-    assert SNAPSHOT.text("housing", "en").title in text
+    faq = SNAPSHOT.faqs.text("housing/rent_too_high", "en")
+    assert faq is not None and faq.question in text  # the better topic's question, answered
     assert cat(chat, "en", "nlu-also-topic") in text
     assert data_of(calls, "topic:v1:") == ["topic:v1:jobcenter_benefits"]
 
@@ -403,3 +404,35 @@ async def test_the_pool_skips_a_dead_server_and_caches_rasas_raw_answer(
     with pytest.raises(NluUnavailable):
         await down.parse(text)
     await down.aclose()
+
+
+async def test_arabic_duldung_question_gets_its_own_answer_in_arabic_with_a_person(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    """Issue 15: "I have a Duldung, do I have to go to the integration course?" in Arabic."""
+    chat = await nlu_chat(make_chat, rasa_url, "ar")
+    calls = await chat.send("عندي Duldung، هل أنا مجبر على حضور دورة الاندماج؟")
+    text = all_text(calls)
+    faq = SNAPSHOT.faqs.text("language_course/integration_course_duty", "ar")
+    assert faq is not None and faq.lang == "ar"
+    assert faq.question in text
+    first_line = faq.body.strip().splitlines()[0].replace("**", "")
+    assert first_line in text
+    # Not the whole topic page: that question's answer.
+    assert SNAPSHOT.text("language_course", "ar").title not in text
+    # The way to a person (and to an appointment at MigraDO) under the answer.
+    sent = [d for c in messages(calls) for _, d in c.buttons]
+    assert "handoff:v1:start" in sent
+    assert any(d.startswith("book:v1:") for d in sent)
+
+
+async def test_a_short_message_gets_its_topic_and_the_topics_questions(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "de")
+    calls = await chat.send("Kindergeld beantragen")
+    sent = [d for c in messages(calls) for _, d in c.buttons]
+    # Two words name a topic, not one of its questions: the topic, then its questions.
+    questions = [d for d in sent if d.startswith("faq:v1:jobcenter_benefits:")]
+    assert len(questions) == len(SNAPSHOT.faqs.ids("jobcenter_benefits"))
+    assert "faq:v1:jobcenter_benefits:child_benefit" in questions

@@ -1,9 +1,11 @@
 """Typed questions: detect the language, ask the NLU, then answer, ask back, or say so honestly.
 
-What to do is decided as data (``Thresholds.plan``, thresholds in the settings). High confidence
-→ the answer (entities pick the variant: citizenship → registration path, child's age → Kita
-variant, district → welcome office); when a second topic came close (rent paid by the Jobcenter:
-housing and benefits), it is offered beside the answer. Middle → "did you mean …?" with the best
+What to do is decided as data (``Thresholds.plan``, thresholds in the settings). A sure topic and
+a sure frequent question → that question's answer (``faq.send_faq_answer``); a sure topic only →
+the topic's answer (entities pick the variant: citizenship → registration path, child's age →
+Kita variant, district → welcome office), followed by its frequent questions as buttons; when a
+second topic came close (rent paid by the Jobcenter: housing and benefits), it is offered beside
+the answer. Middle → "did you mean …?" with the best
 topics as buttons. Low or out of scope → say so, show the menu, offer a person; the question goes
 to the editors' analytics stream. No NLU configured or reachable → the menu, never a hang.
 """
@@ -18,7 +20,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot import callbacks
 from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
-from bot.flows import booking, counselling, handoff, handoff_views, start
+from bot.flows import booking, counselling, faq, handoff, handoff_views, start
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
@@ -104,7 +106,16 @@ async def free_text(update: Update, context: LotseContext) -> None:
     if user is not None:
         await handoff.remember(context, user.id, text, intent if intent in TOPIC_IDS else "")
     if plan.decision is Decision.ANSWER:
-        handled = await act(update, context, lang, intent, result)
+        # The frequent question itself when the plan is sure of it (an unknown id, e.g. a
+        # question the content no longer has, falls back to its topic).
+        handled = (
+            plan.question is not None
+            and not _entity_answers(context, intent, result)
+            and await faq.send_faq_answer(update, context, lang, plan.question)
+        )
+        if not handled:
+            # The topic's answer, followed by its frequent questions as buttons.
+            handled = await act(update, context, lang, intent, result)
         if handled and plan.other_topic:
             await offer_other_topic(update, context, lang, plan.other_topic)
         if handled and lang != user_lang:
@@ -115,6 +126,15 @@ async def free_text(update: Update, context: LotseContext) -> None:
         await clarify(update, context, lang, plan.candidates)
         return
     await not_understood(update, context, lang, text, intent)
+
+
+def _entity_answers(context: LotseContext, intent: str, result: NluResult) -> bool:
+    """True when an entity picks a more specific answer than a frequent question can give:
+    a district named in a counselling question leads to that district's welcome office."""
+    if intent != "counselling":
+        return False
+    district = result.entity("district")
+    return district is not None and district in context.bot_data.content.current.offices.districts
 
 
 async def emergency(update: Update, context: LotseContext, lang: str) -> None:
