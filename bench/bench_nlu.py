@@ -1,15 +1,15 @@
 """NLU benchmark: parse latency through the bot's client against the real Rasa server,
 training time, and the server's memory. Prints figures; run with `make bench-nlu`.
 
-Latency: 3 runs of 300 held-out messages each (after a warm-up), sequential, as one chat would
+Latency: 5 runs of 300 held-out messages each (after a warm-up), sequential, as one chat would
 send them; p50 and p99 per run, and the median of the runs (the machines are shared and noisy).
 The chat-style held-out messages are the reference set; the long held-out questions
 (nlu/tests/long, when present) are measured as a second set.
 
 `--baseline MODEL.tar.gz` (make bench-nlu BASELINE=...) serves an older model next to the
-current one and measures both in the same run, alternating which goes first, so the ratio of
-their p99 holds under the same load: the figure to compare with a target such as "p99 within
-1.5x of before".
+current one and sends every message to both, in turn (alternating which goes first), so the
+machine's noise falls on both alike and the ratio of their p99 is the figure to compare with a
+target such as "p99 within 1.5x of before".
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from bench.stats import percentile
 from bot import nlu_cli
 from bot.services.nlu import RasaClient
 
-RUNS, MESSAGES, WARMUP = 3, 300, 20
+RUNS, MESSAGES, WARMUP = 5, 300, 20
 
 
 def rss_mib(pid: int) -> float:
@@ -49,16 +49,24 @@ def rss_mib(pid: int) -> float:
     return total / 1024
 
 
-async def latencies(url: str, texts: list[str]) -> list[float]:
-    client = RasaClient(url, timeout=5.0, breaker_threshold=10**9)
+async def latencies(urls: dict[str, str], texts: list[str]) -> dict[str, list[float]]:
+    """Each message parsed by every server in turn (the order alternating per message), so the
+    machine's noise falls on all of them alike; milliseconds per server."""
+    clients = {
+        name: RasaClient(url, timeout=5.0, breaker_threshold=10**9) for name, url in urls.items()
+    }
+    names = list(clients)
     for text in texts[:WARMUP]:
-        await client.parse(text)
-    result = []
-    for text in texts[WARMUP : WARMUP + MESSAGES]:
-        started = time.perf_counter()
-        await client.parse(text)
-        result.append((time.perf_counter() - started) * 1000)
-    await client.aclose()
+        for client in clients.values():
+            await client.parse(text)
+    result: dict[str, list[float]] = {name: [] for name in names}
+    for number, text in enumerate(texts[WARMUP : WARMUP + MESSAGES]):
+        for name in names if number % 2 == 0 else names[::-1]:
+            started = time.perf_counter()
+            await clients[name].parse(text)
+            result[name].append((time.perf_counter() - started) * 1000)
+    for client in clients.values():
+        await client.aclose()
     return result
 
 
@@ -83,14 +91,11 @@ def cycled(texts: list[str]) -> list[str]:
 def measure(
     servers: dict[str, str], sets: dict[str, list[str]]
 ) -> dict[tuple[str, str, str], float]:
-    """(server, set, "p50"|"p99") -> median over the runs; servers alternate who goes first."""
+    """(server, set, "p50"|"p99") -> median over the runs."""
     runs: dict[tuple[str, str, str], list[float]] = {}
-    names = list(servers)
     for run in range(RUNS):
-        order = names if run % 2 == 0 else names[::-1]
         for set_name, texts in sets.items():
-            for name in order:
-                values = asyncio.run(latencies(servers[name], texts))
+            for name, values in asyncio.run(latencies(servers, texts)).items():
                 p50, p99 = percentile(values, 0.5), percentile(values, 0.99)
                 runs.setdefault((name, set_name, "p50"), []).append(p50)
                 runs.setdefault((name, set_name, "p99"), []).append(p99)
