@@ -60,8 +60,9 @@ nlu-serve: nlu-train
 nlu-eval: nlu-train
 	$(VENV)/bin/lotse nlu eval
 
+# BASELINE=path/to/older-model.tar.gz: that model is measured in the same run, for the ratio.
 bench-nlu: nlu-train
-	$(PY) bench/bench_nlu.py
+	$(PY) bench/bench_nlu.py $(if $(BASELINE),--baseline $(BASELINE))
 
 bench-translate: $(VENV)/.installed redis-server
 	$(PY) bench/bench_translate.py

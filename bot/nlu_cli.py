@@ -29,8 +29,16 @@ import yaml
 
 from bot import PROJECT_ROOT
 from bot.languages import CODES
+from bot.nlu_long import print_long_report, score_long
 from bot.services.langdetect import LanguageDetector
-from bot.services.nlu import OUT_OF_SCOPE, Decision, NluUnavailable, RasaClient, Thresholds
+from bot.services.nlu import (
+    OUT_OF_SCOPE,
+    Decision,
+    NluResult,
+    NluUnavailable,
+    Plan,
+    RasaClient,
+)
 from bot.services.translator import TranslationFailed, Translator
 from bot.settings import Settings
 
@@ -143,10 +151,11 @@ class RasaServer:
 
 
 def start_server(
-    port: int | None = None, host: str = "127.0.0.1", wait: float = 180.0
+    port: int | None = None, host: str = "127.0.0.1", wait: float = 180.0, model: Path | None = None
 ) -> RasaServer:
-    """Starts ``rasa run --enable-api`` on the current model and waits until it parses."""
-    model = train()
+    """Starts ``rasa run --enable-api`` on ``model`` (default: the current one, trained when the
+    data changed) and waits until it parses."""
+    model = model.resolve() if model is not None else train()
     port = port or _free_port()
     command = [*run_command(model, port, host), "--log-file", os.devnull]
     process = subprocess.Popen(
@@ -187,6 +196,27 @@ def serve(settings: Settings) -> int:
     os.execve(command[0], command, _rasa_env())
 
 
+def _row(text: str, language: str, result: NluResult, plan: Plan) -> dict[str, Any]:
+    """One parsed line: the bot's decision at both levels, and what the model ranked first."""
+    best = result.question
+    return {
+        "text": text,
+        "intent": plan.intent,
+        "confidence": round(result.confidence, 4),
+        "language": language,
+        "decision": plan.decision.value,
+        "question": plan.question,
+        "question_confidence": round(best.confidence, 4) if best else None,
+        "runner_up": plan.other_topic,
+        "questions": list(plan.questions),
+        "top": result.intent,
+        "top_question": best.id if best else None,
+        "candidates": list(plan.candidates),
+        "offered_topics": list(plan.offered_topics),
+        "entities": {e.entity: e.value for e in result.entities},
+    }
+
+
 async def _parse_lines(
     url: str,
     settings: Settings,
@@ -198,7 +228,7 @@ async def _parse_lines(
     the German translation from ``language`` (the bot's path for languages beyond the twelve)."""
     client = RasaClient(url, timeout=10.0, breaker_threshold=1_000_000)
     detector = LanguageDetector()
-    thresholds = Thresholds(settings.nlu_answer_threshold, settings.nlu_clarify_threshold)
+    thresholds = settings.nlu_thresholds
     out: list[dict[str, Any]] = []
     try:
         for text in lines:
@@ -216,8 +246,8 @@ async def _parse_lines(
                     }
                 )
                 continue
-            decision, intent, candidates = thresholds.decide(result)
-            if translator is not None and decision is not Decision.ANSWER:
+            plan = thresholds.plan(result)
+            if translator is not None and plan.decision is not Decision.ANSWER:
                 try:
                     german = await translator.translate(text, language, "de", explain_terms=False)
                     retry = await client.parse(german)
@@ -225,22 +255,27 @@ async def _parse_lines(
                     retry = None
                 if retry is not None and retry.confidence > result.confidence:
                     result = retry
-                    decision, intent, candidates = thresholds.decide(result)
-            out.append(
-                {
-                    "text": text,
-                    "intent": intent,
-                    "confidence": round(result.confidence, 4),
-                    "language": detection.language,
-                    "decision": decision.value,
-                    "top": result.intent,
-                    "candidates": list(candidates),
-                    "entities": {e.entity: e.value for e in result.entities},
-                }
-            )
+                    plan = thresholds.plan(result)
+            out.append(_row(text, detection.language, result, plan))
     finally:
         await client.aclose()
     return out
+
+
+#: What ``lotse nlu parse`` prints per line: the contract (text, intent, confidence, language)
+#: and, added with the question level, the question the bot would answer (or null), the best
+#: question's confidence, and a runner-up topic the bot would offer beside the answer.
+PARSE_FIELDS = (
+    "text",
+    "intent",
+    "confidence",
+    "language",
+    "decision",
+    "question",
+    "question_confidence",
+    "runner_up",
+    "entities",
+)
 
 
 def parse(settings: Settings, language: str) -> int:
@@ -248,23 +283,7 @@ def parse(settings: Settings, language: str) -> int:
     lines = [line.rstrip("\n") for line in sys.stdin if line.strip()]
     with server_for(settings) as url:
         for row in asyncio.run(_parse_lines(url, settings, lines, language)):
-            print(
-                json.dumps(
-                    {
-                        k: row[k]
-                        for k in (
-                            "text",
-                            "intent",
-                            "confidence",
-                            "language",
-                            "decision",
-                            "entities",
-                        )
-                        if k in row
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            print(json.dumps({k: row[k] for k in PARSE_FIELDS if k in row}, ensure_ascii=False))
     return 0
 
 
@@ -286,15 +305,19 @@ def read_examples(path: Path) -> dict[str, list[str]]:
     return found
 
 
-def held_out() -> list[tuple[str, str, str]]:
-    """(language, expected intent, text) for every example in ``nlu/tests``."""
+def held_out(directory: Path = NLU_DIR / "tests") -> list[tuple[str, str, str]]:
+    """(language, expected label, text) for every example in ``directory/<lang>.yml``: the
+    chat-style set in ``nlu/tests``, the long questions in ``nlu/tests/long``."""
     rows = []
     for lang in CODES:
-        path = NLU_DIR / "tests" / f"{lang}.yml"
+        path = directory / f"{lang}.yml"
         if path.is_file():
             for intent, texts in read_examples(path).items():
                 rows += [(lang, intent, text) for text in texts]
     return rows
+
+
+LONG_HELD_OUT = NLU_DIR / "tests" / "long"
 
 
 def _via_translation(
@@ -320,12 +343,30 @@ def _via_translation(
     return result
 
 
+def evaluate_long(
+    url: str, settings: Settings, directory: Path = LONG_HELD_OUT
+) -> dict[str, Any] | None:
+    """The long-question figures (``bot.nlu_long``), or None when there is no such set."""
+    rows = held_out(directory)  # in language order
+    if not rows:
+        return None
+    results = [
+        row
+        for lang in CODES
+        for row in asyncio.run(
+            _parse_lines(url, settings, [r[2] for r in rows if r[0] == lang], lang)
+        )
+    ]
+    return score_long(rows, results)
+
+
 def evaluate(
     settings: Settings,
     *,
     cross_validation: bool = False,
     folds: int = 3,
     via_translation: list[str] | None = None,
+    long_dir: Path = LONG_HELD_OUT,
 ) -> int:
     """Scores the held-out set through the bot's client and thresholds; writes JSON and PNG."""
     rows = held_out()
@@ -337,12 +378,16 @@ def evaluate(
         results = asyncio.run(_parse_lines(url, settings, [r[2] for r in rows], "de"))
         elapsed = time.monotonic() - started
         via = _via_translation(url, settings, rows, via_translation) if via_translation else None
+        long = evaluate_long(url, settings, long_dir)
     report = score(rows, results)
     report["parse_seconds_per_message"] = round(elapsed / len(rows), 4)
     report["thresholds"] = {
         "answer": settings.nlu_answer_threshold,
         "clarify": settings.nlu_clarify_threshold,
+        "question": settings.nlu_question_threshold,
+        "runner_up": settings.nlu_runner_up_threshold,
     }
+    report["long"] = long
     report["model"] = model_path().name
     if via is not None:
         report["via_translation"] = via
@@ -354,6 +399,10 @@ def evaluate(
     )
     _confusion_png(rows, results, REPORTS / "confusion.png")
     print_report(report)
+    if report["long"] is not None:
+        print_long_report(report["long"])
+    else:
+        print(f"\n(no long-question held-out set in {long_dir}: scored the chat-style set only)")
     print(
         f"\nwrote {(REPORTS / 'eval.json').relative_to(PROJECT_ROOT)} and "
         f"{(REPORTS / 'confusion.png').relative_to(PROJECT_ROOT)}"

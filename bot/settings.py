@@ -9,6 +9,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import PROJECT_ROOT
+from bot.services.nlu import Thresholds
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 #: The machine translation engines Lotse can talk to (TRANSLATORS).
@@ -44,6 +45,13 @@ class Settings(BaseSettings):
     #: above ``nlu_clarify_threshold``, otherwise say so and show the menu.
     nlu_answer_threshold: float = Field(default=0.4, ge=0, le=1)
     nlu_clarify_threshold: float = Field(default=0.15, ge=0, le=1)
+    #: The question level: answer a frequent question itself at or above
+    #: ``nlu_question_threshold`` in a message of at least ``nlu_question_min_words`` words
+    #: (else the topic, with its questions as buttons), and offer a second topic beside the
+    #: answer at or above ``nlu_runner_up_threshold``.
+    nlu_question_threshold: float = Field(default=0.5, ge=0, le=1)
+    nlu_question_min_words: int = Field(default=4, ge=1)
+    nlu_runner_up_threshold: float = Field(default=0.2, ge=0, le=1)
     nlu_timeout_seconds: float = Field(default=2.0, gt=0)
     #: How long unanswered questions (text and language only) are kept for editors.
     analytics_retention_days: int = Field(default=30, ge=1)
@@ -132,6 +140,17 @@ class Settings(BaseSettings):
     telegram_rate_per_group_minute: float = Field(default=20.0, gt=0)
     #: Parse results of the NLU are cached in Redis this long (by model and normalised text).
     nlu_cache_seconds: int = Field(default=86_400, ge=0)
+
+    @property
+    def nlu_thresholds(self) -> Thresholds:
+        """The NLU thresholds as the bot and ``lotse nlu`` apply them."""
+        return Thresholds(
+            answer=self.nlu_answer_threshold,
+            clarify=self.nlu_clarify_threshold,
+            question=self.nlu_question_threshold,
+            runner_up=self.nlu_runner_up_threshold,
+            question_min_words=self.nlu_question_min_words,
+        )
 
     @property
     def redis_dsn(self) -> str | None:

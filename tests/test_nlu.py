@@ -17,7 +17,7 @@ from bot.services.analytics import UNANSWERED
 from bot.services.content import load_snapshot
 from bot.services.nlu import Decision, NluResult, NluUnavailable, RasaClient, Thresholds
 from tests.conftest import AppFactory
-from tests.helpers import all_text, data_of
+from tests.helpers import all_text, data_of, messages
 
 pytestmark = pytest.mark.nlu
 SNAPSHOT = load_snapshot(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
@@ -296,6 +296,40 @@ def test_nlu_parse_command_prints_the_json_lines_contract(
     assert rows[0]["intent"] == "registration" and rows[0]["language"] == "de"
     assert rows[1]["intent"] in {"out_of_scope", "nlu_fallback"}
     assert {"text", "intent", "confidence", "language"} <= set(rows[0])
+    # Added with the question level: the question the bot would answer (or null), the best
+    # question's confidence, and the runner-up topic offered beside the answer (or null).
+    assert {"question", "question_confidence", "runner_up"} <= set(rows[0])
+    assert rows[1]["question"] is None
+
+
+async def test_a_long_question_is_understood_at_both_levels(rasa_url: str) -> None:
+    client = RasaClient(rasa_url, timeout=10.0)
+    text = (
+        "We are a family of four and our warm rent is 820 euros. The Jobcenter wrote that it "
+        "only pays 700 because the flat is too expensive. Do we have to move?"
+    )
+    result = await client.parse(text)
+    await client.aclose()
+    plan = Thresholds(answer=0.4, clarify=0.15).plan(result)
+    assert plan.decision is Decision.ANSWER and plan.intent == "housing"
+    assert plan.question == "housing/rent_too_high"
+    assert result.questions_of("housing")[0].id == "housing/rent_too_high"
+    # The runner-up is exposed: the benefits side of the same question.
+    assert [name for name, _ in result.ranking[:2]] == ["housing", "jobcenter_benefits"]
+
+
+async def test_a_close_second_topic_is_offered_beside_the_answer(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "en", nlu_runner_up_threshold=0.05)
+    calls = await chat.send(
+        "my rent is 650 and the jobcenter says it is too much and will not pay all of it"
+    )
+    text = all_text(calls)
+    faq = SNAPSHOT.faqs.text("housing/rent_too_high", "en")
+    assert faq is not None and faq.question in text  # the better topic's question, answered
+    assert cat(chat, "en", "nlu-also-topic") in text
+    assert data_of(calls, "topic:v1:") == ["topic:v1:jobcenter_benefits"]
 
 
 def test_local_chat_understands_typed_questions(rasa_url: str) -> None:
@@ -370,3 +404,35 @@ async def test_the_pool_skips_a_dead_server_and_caches_rasas_raw_answer(
     with pytest.raises(NluUnavailable):
         await down.parse(text)
     await down.aclose()
+
+
+async def test_arabic_duldung_question_gets_its_own_answer_in_arabic_with_a_person(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    """Issue 15: "I have a Duldung, do I have to go to the integration course?" in Arabic."""
+    chat = await nlu_chat(make_chat, rasa_url, "ar")
+    calls = await chat.send("عندي Duldung، هل أنا مجبر على حضور دورة الاندماج؟")
+    text = all_text(calls)
+    faq = SNAPSHOT.faqs.text("language_course/integration_course_duty", "ar")
+    assert faq is not None and faq.lang == "ar"
+    assert faq.question in text
+    first_line = faq.body.strip().splitlines()[0].replace("**", "")
+    assert first_line in text
+    # Not the whole topic page: that question's answer.
+    assert SNAPSHOT.text("language_course", "ar").title not in text
+    # The way to a person (and to an appointment at MigraDO) under the answer.
+    sent = [d for c in messages(calls) for _, d in c.buttons]
+    assert "handoff:v1:start" in sent
+    assert any(d.startswith("book:v1:") for d in sent)
+
+
+async def test_a_short_message_gets_its_topic_and_the_topics_questions(
+    make_chat: AppFactory, rasa_url: str
+) -> None:
+    chat = await nlu_chat(make_chat, rasa_url, "de")
+    calls = await chat.send("Kindergeld beantragen")
+    sent = [d for c in messages(calls) for _, d in c.buttons]
+    # Two words name a topic, not one of its questions: the topic, then its questions.
+    questions = [d for d in sent if d.startswith("faq:v1:jobcenter_benefits:")]
+    assert len(questions) == len(SNAPSHOT.faqs.ids("jobcenter_benefits"))
+    assert "faq:v1:jobcenter_benefits:child_benefit" in questions

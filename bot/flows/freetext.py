@@ -1,7 +1,11 @@
 """Typed questions: detect the language, ask the NLU, then answer, ask back, or say so honestly.
 
-High confidence → the answer (entities pick the variant: citizenship → registration path,
-child's age → Kita variant, district → welcome office). Middle → "did you mean …?" with the best
+What to do is decided as data (``Thresholds.plan``, thresholds in the settings). A sure topic and
+a sure frequent question → that question's answer (``faq.send_faq_answer``); a sure topic only →
+the topic's answer (entities pick the variant: citizenship → registration path, child's age →
+Kita variant, district → welcome office), followed by its frequent questions as buttons; when a
+second topic came close (rent paid by the Jobcenter: housing and benefits), it is offered beside
+the answer. Middle → "did you mean …?" with the best
 topics as buttons. Low or out of scope → say so, show the menu, offer a person; the question goes
 to the editors' analytics stream. No NLU configured or reachable → the menu, never a hang.
 """
@@ -17,7 +21,7 @@ from bot import callbacks
 from bot.budget import BudgetSpent, bounded, seconds_left
 from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
-from bot.flows import booking, counselling, handoff, handoff_views, start
+from bot.flows import booking, counselling, faq, handoff, handoff_views, start
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
@@ -35,7 +39,7 @@ from bot.services.citizenship import registration_variant
 from bot.services.content import TOPIC_IDS
 from bot.services.emergency import suggests_emergency
 from bot.services.entities import child_age, citizenship_of, is_school_age, kita_variant
-from bot.services.nlu import Decision, NluResult, NluUnavailable, Thresholds
+from bot.services.nlu import Decision, NluResult, NluUnavailable
 from bot.services.translator import TranslationFailed
 
 log = logging.getLogger(__name__)
@@ -76,11 +80,10 @@ async def free_text(update: Update, context: LotseContext) -> None:
         log.warning("NLU unavailable (%s): answering with the menu", type(exc).__name__)
         await send_menu(update, context, user_lang, intro=t(context, user_lang, "nlu-unavailable"))
         return
-    settings = context.bot_data.settings
-    thresholds = Thresholds(settings.nlu_answer_threshold, settings.nlu_clarify_threshold)
-    decision, intent, candidates = thresholds.decide(result)
+    thresholds = context.bot_data.settings.nlu_thresholds
+    plan = thresholds.plan(result)
     translator = context.bot_data.translator
-    if decision is not Decision.ANSWER and lang not in BY_CODE and translator is not None:
+    if plan.decision is not Decision.ANSWER and lang not in BY_CODE and translator is not None:
         # A language the model was not trained on: ask again in German.
         try:
             german = await bounded(
@@ -100,26 +103,49 @@ async def free_text(update: Update, context: LotseContext) -> None:
         else:
             if retry.confidence > result.confidence:
                 result = retry
-                decision, intent, candidates = thresholds.decide(result)
+                plan = thresholds.plan(result)
     log.info(
-        "free text: lang=%s intent=%s conf=%.2f decision=%s",
+        "free text: lang=%s intent=%s conf=%.2f decision=%s question=%s runner_up=%s",
         lang,
         result.intent,
         result.confidence,
-        decision,
+        plan.decision,
+        plan.question,
+        plan.other_topic,
     )
+    intent = plan.intent
     if user is not None:
         await handoff.remember(context, user.id, text, intent if intent in TOPIC_IDS else "")
-    if decision is Decision.ANSWER:
-        handled = await act(update, context, lang, intent, result)
+    if plan.decision is Decision.ANSWER:
+        # The frequent question itself when the plan is sure of it (an unknown id, e.g. a
+        # question the content no longer has, falls back to its topic).
+        handled = (
+            plan.question is not None
+            and not _entity_answers(context, intent, result)
+            and await faq.send_faq_answer(update, context, lang, plan.question)
+        )
+        if not handled:
+            # The topic's answer, followed by its frequent questions as buttons.
+            handled = await act(update, context, lang, intent, result)
+        if handled and plan.other_topic:
+            await offer_other_topic(update, context, lang, plan.other_topic)
         if handled and lang != user_lang:
             await offer_switch(update, context, lang)
         if handled:
             return
-    if decision is Decision.CLARIFY:
-        await clarify(update, context, lang, candidates)
+    if plan.decision is Decision.CLARIFY:
+        await clarify(update, context, lang, plan.candidates)
         return
     await not_understood(update, context, lang, text, intent)
+
+
+def _entity_answers(context: LotseContext, intent: str, result: NluResult) -> bool:
+    """True when an entity picks a more specific answer than a frequent question can give:
+    a district named in a counselling question leads to that district's welcome office."""
+    if intent != "counselling":
+        return False
+    district = result.entity("district")
+    return district is not None and district in context.bot_data.content.current.offices.districts
 
 
 async def emergency(update: Update, context: LotseContext, lang: str) -> None:
@@ -213,6 +239,14 @@ async def clarify(
     await say(
         update, context, lang, t(context, lang, "nlu-did-you-mean"), InlineKeyboardMarkup(keyboard)
     )
+
+
+async def offer_other_topic(update: Update, context: LotseContext, lang: str, topic: str) -> None:
+    """Offers a second topic that came close, beside the answer to the better one."""
+    choice = _choice_button(context, lang, topic)
+    if choice is not None:
+        keyboard = InlineKeyboardMarkup([[choice]])
+        await say(update, context, lang, t(context, lang, "nlu-also-topic"), keyboard)
 
 
 async def not_understood(

@@ -2,6 +2,11 @@
 
 The client bounds every call in time, retries once, and opens a circuit breaker after repeated
 failures, so a dead or slow Rasa costs the user at most a moment: flows then fall back to buttons.
+
+Two levels: Rasa names the topic (intent) and, for topics, ranks the frequent questions within
+them (``question_ranking``, ids ``<topic>/<slug>``). ``Thresholds.plan`` turns a reading into what
+the bot does, as data: answer the question, or answer the topic and offer its questions, and in
+both cases offer a close runner-up topic beside it.
 """
 
 from __future__ import annotations
@@ -35,6 +40,20 @@ class Entity:
 
 
 @dataclass(frozen=True)
+class Question:
+    """A frequent question as the second level ranked it: id ``<topic>/<slug>`` and confidence
+    (the topic's probability times the question's share within the topic)."""
+
+    id: str
+    confidence: float
+
+    @property
+    def topic(self) -> str:
+        """The topic the question belongs to."""
+        return self.id.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
 class NluResult:
     """Rasa's reading of one message."""
 
@@ -43,6 +62,17 @@ class NluResult:
     confidence: float
     ranking: tuple[tuple[str, float], ...] = ()
     entities: tuple[Entity, ...] = ()
+    #: The frequent questions, best first (empty for a model without the question level).
+    questions: tuple[Question, ...] = ()
+
+    @property
+    def question(self) -> Question | None:
+        """The best question, or None."""
+        return self.questions[0] if self.questions else None
+
+    def questions_of(self, topic: str) -> tuple[Question, ...]:
+        """The ranked questions of one topic."""
+        return tuple(q for q in self.questions if q.topic == topic)
 
     def entity(self, name: str) -> str | None:
         """The first value of an entity, or None."""
@@ -69,7 +99,13 @@ class NluResult:
             for e in data.get("entities") or []
             if isinstance(e, dict) and "entity" in e
         )
-        return cls(text, name, float(intent.get("confidence") or 0.0), ranking, entities)
+        questions = tuple(
+            Question(str(q["name"]), float(q.get("confidence") or 0.0))
+            for q in data.get("question_ranking") or []
+            if isinstance(q, dict) and "/" in str(q.get("name", ""))
+        )
+        confidence = float(intent.get("confidence") or 0.0)
+        return cls(text, name, confidence, ranking, entities, questions)
 
 
 class Decision(enum.StrEnum):
@@ -81,12 +117,47 @@ class Decision(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Plan:
+    """What the bot does with one reading.
+
+    ``decision``/``intent``/``candidates`` as from :meth:`Thresholds.decide`. When the bot
+    answers a topic: ``question`` is the frequent question it answers instead of the whole topic
+    (None: not sure which one), ``questions`` the topic's likely questions to offer as buttons
+    when it is not sure, ``other_topic`` a close runner-up topic offered beside the answer.
+    """
+
+    decision: Decision
+    intent: str
+    candidates: tuple[str, ...] = ()
+    question: str | None = None
+    questions: tuple[str, ...] = ()
+    other_topic: str | None = None
+
+    @property
+    def offered_topics(self) -> tuple[str, ...]:
+        """Every topic this plan puts in front of the reader: answered, offered or to choose."""
+        answered = (self.intent,) if self.decision is Decision.ANSWER else ()
+        other = (self.other_topic,) if self.other_topic else ()
+        return tuple(dict.fromkeys(answered + other + self.candidates))
+
+
+@dataclass(frozen=True)
 class Thresholds:
-    """Confidence bands: answer above ``answer``, offer choices above ``clarify``, else say so."""
+    """Confidence bands: answer above ``answer``, offer choices above ``clarify``, else say so.
+
+    Second level: a question is answered directly at or above ``question`` when the message
+    has at least ``question_min_words`` words (a word or two - "Kita?" - names a topic, not
+    one of its questions); a runner-up topic at or above ``runner_up`` is offered beside the
+    answer; at most ``max_questions`` question buttons are offered when the question is unsure.
+    """
 
     answer: float = 0.5
     clarify: float = 0.2
     max_choices: int = 3
+    question: float = 0.5
+    runner_up: float = 0.2
+    question_min_words: int = 4
+    max_questions: int = 4
 
     def decide(self, result: NluResult) -> tuple[Decision, str, tuple[str, ...]]:
         """(decision, the intent the bot acts on, candidate intents for a clarification)."""
@@ -102,6 +173,30 @@ class Thresholds:
         if result.confidence >= self.clarify and candidates:
             return Decision.CLARIFY, FALLBACK, candidates
         return Decision.FALLBACK, FALLBACK, ()
+
+    def plan(self, result: NluResult) -> Plan:
+        """The whole decision: topic level as :meth:`decide`, then the question level."""
+        decision, intent, candidates = self.decide(result)
+        if decision is not Decision.ANSWER:
+            return Plan(decision, intent, candidates)
+        own = result.questions_of(intent)
+        if not own:
+            # Not a topic with frequent questions (a greeting, a booking, or a model without
+            # the question level): the topic level alone decides.
+            return Plan(decision, intent)
+        sure = own[0].confidence >= self.question
+        long_enough = len(result.text.split()) >= self.question_min_words
+        question = own[0].id if sure and long_enough else None
+        offered = () if question else tuple(q.id for q in own[: self.max_questions])
+        other = next(
+            (
+                name
+                for name, conf in result.ranking
+                if name not in (intent, OUT_OF_SCOPE, FALLBACK) and conf >= self.runner_up
+            ),
+            None,
+        )
+        return Plan(decision, intent, (), question, offered, other)
 
 
 @dataclass

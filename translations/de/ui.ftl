@@ -77,6 +77,7 @@ command-help = So benutzen Sie Lotse
 ## Getippte Fragen
 
 nlu-did-you-mean = Ich bin nicht sicher, ob ich Sie richtig verstanden habe. Meinten Sie eines davon?
+nlu-also-topic = Ihre Frage berührt vielleicht auch dieses Thema:
 nlu-not-understood = Darauf kann ich leider nicht antworten. Das sind die Themen, die ich kenne — oder tippen Sie auf „Mit einem Menschen sprechen“.
 nlu-unavailable = Getippte Fragen kann ich gerade nicht lesen. Bitte wählen Sie unten ein Thema.
 nlu-greet = Hallo! Wie kann ich helfen? Wählen Sie ein Thema oder schreiben Sie Ihre Frage in ein paar Worten.

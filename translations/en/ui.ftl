@@ -78,6 +78,7 @@ command-help = How to use Lotse
 ## Typed questions
 
 nlu-did-you-mean = I am not sure I understood you. Did you mean one of these?
+nlu-also-topic = Your question may also be about this topic:
 nlu-not-understood = Sorry, I cannot answer that. These are the topics I know — or tap "Talk to a person".
 nlu-unavailable = I cannot read typed questions right now. Please choose a topic below.
 nlu-greet = Hello! How can I help you? Choose a topic or write your question in a few words.

@@ -77,6 +77,7 @@ command-help = Comment utiliser Lotse
 ## Questions écrites
 
 nlu-did-you-mean = Je ne sais pas si je vous comprends bien. Cherchez-vous l’une de ces options ?
+nlu-also-topic = Votre question concerne peut-être aussi ce thème :
 nlu-not-understood = Désolé, je ne peux pas répondre à cela. Voici les thèmes que je connais — ou touchez « Parler à une personne ».
 nlu-unavailable = Je ne peux pas lire les questions écrites pour le moment. Veuillez choisir un thème ci-dessous.
 nlu-greet = Bonjour ! Comment puis-je vous aider ? Choisissez un thème ou écrivez votre question en quelques mots.

@@ -77,6 +77,7 @@ command-help = Lotse çawa tê bikaranîn
 ## Pirsên nivîskî
 
 nlu-did-you-mean = Ez ne bawer im ku ez we rast fêm dikim. Gelo mebesta we yek ji van e?
+nlu-also-topic = Dibe ku pirsa we bi vê mijarê re jî têkildar be:
 nlu-not-understood = Mixabin, ez nikarim bersiva vê pirsê bidim. Mijarên ku ez dizanim ev in — an li ser "Bi mirovekî re biaxivin" bitikînin.
 nlu-unavailable = Ez niha nikarim pirsên nivîskî bixwînim. Ji kerema xwe li jêrê mijarekê hilbijêrin.
 nlu-greet = Silav! Ez çawa dikarim alîkariya we bikim? Mijarekê hilbijêrin an pirsa xwe bi çend peyvan binivîsin.

@@ -77,6 +77,7 @@ command-help = Jak korzystać z Lotse
 ## Pisane pytania
 
 nlu-did-you-mean = Nie wiem, czy dobrze Państwa rozumiem. Czy chodziło Państwu o jedną z tych opcji?
+nlu-also-topic = Pytanie może dotyczyć także tego tematu:
 nlu-not-understood = Niestety nie mogę na to odpowiedzieć. Oto tematy, które znam — albo proszę dotknąć „Rozmowa z człowiekiem”.
 nlu-unavailable = W tej chwili nie mogę czytać pisanych pytań. Proszę wybrać temat poniżej.
 nlu-greet = Dzień dobry! W czym mogę pomóc? Proszę wybrać temat albo napisać pytanie w kilku słowach.

@@ -77,6 +77,7 @@ command-help = Cum folosiți Lotse
 ## Întrebări scrise
 
 nlu-did-you-mean = Nu știu sigur dacă v-am înțeles bine. V-ați referit la una dintre acestea?
+nlu-also-topic = Întrebarea dumneavoastră poate privi și această temă:
 nlu-not-understood = Îmi pare rău, nu pot răspunde la asta. Acestea sunt temele pe care le cunosc — sau atingeți „Vorbiți cu un om”.
 nlu-unavailable = Acum nu pot citi întrebările scrise. Vă rog să alegeți o temă mai jos.
 nlu-greet = Bună ziua! Cu ce vă pot ajuta? Alegeți o temă sau scrieți întrebarea dumneavoastră în câteva cuvinte.

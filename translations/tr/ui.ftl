@@ -77,6 +77,7 @@ command-help = Lotse nasıl kullanılır
 ## Yazılı sorular
 
 nlu-did-you-mean = Sizi doğru anladığımdan emin değilim. Bunlardan birini mi demek istediniz?
+nlu-also-topic = Sorunuz bu konuyla da ilgili olabilir:
 nlu-not-understood = Üzgünüm, buna yanıt veremiyorum. Bildiğim konular bunlar — ya da "Bir insanla konuşun" düğmesine dokunun.
 nlu-unavailable = Yazılı soruları şu anda okuyamıyorum. Lütfen aşağıdan bir konu seçin.
 nlu-greet = Merhaba! Size nasıl yardımcı olabilirim? Bir konu seçin veya sorunuzu birkaç kelimeyle yazın.
