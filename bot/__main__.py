@@ -391,6 +391,16 @@ def parser() -> argparse.ArgumentParser:
     export = bsub.add_parser("export", help="write a day's appointments as CSV and ICS")
     export.add_argument("--day", required=True, help="YYYY-MM-DD")
     export.add_argument("--out", default=".", help="directory for the files (default: here)")
+    editor = sub.add_parser("editor", help="the editors' web page on EDITOR_LISTEN")
+    esub = editor.add_subparsers(dest="editor_command")
+    add_user = esub.add_parser(
+        "add-user", help="create an account (password from stdin when it is not a terminal)"
+    )
+    add_user.add_argument("name")
+    add_user.add_argument("--role", required=True, choices=["admin", "reviewer", "editor"])
+    add_user.add_argument(
+        "--languages", help="comma-separated codes, e.g. ar,fa (what a reviewer reviews)"
+    )
     analytics = sub.add_parser("analytics", help="what editors learn from the bot")
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
@@ -417,6 +427,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _nlu(settings, args)
     if args.command == "booking":
         return _export(settings, args.day, args.out)
+    if args.command == "editor":
+        from bot.editor import cli
+
+        try:
+            if args.editor_command == "add-user":
+                return cli.add_user(settings, args.name, args.role, args.languages)
+            return cli.serve(settings)
+        except SettingsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.command == "analytics":
         return asyncio.run(_unanswered(settings, args.limit))
     return 2
