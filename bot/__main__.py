@@ -208,25 +208,53 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        return asyncio.run(_publish_reload(settings.redis_dsn))
+        return asyncio.run(_publish_reload(settings))
     return 2
 
 
-async def _publish_reload(url: str) -> int:
+async def _publish_reload(settings: Settings) -> int:
+    """Publishes the files as a new content version; every bot with this Redis switches."""
+    import socket
+
     from redis.asyncio import Redis
     from redis.exceptions import RedisError
 
-    from bot.services.reload import publish_reload
+    from bot.services.content import prepare_snapshot
+    from bot.services.content_files import read_tree
+    from bot.services.content_store import ContentStore
+    from bot.services.reload import CHANNEL
 
-    redis = Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    snapshot, problems = prepare_snapshot(settings.content_dir, settings.translations_dir)
+    if snapshot is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("error: not published: the files cannot be loaded", file=sys.stderr)
+        return 1
+    tree = read_tree(settings.content_dir, settings.translations_dir)
+    redis = Redis.from_url(settings.redis_dsn or "", socket_timeout=5, socket_connect_timeout=5)
     try:
-        listeners = await publish_reload(redis)
+        store = ContentStore(redis)
+        current = await store.current_id()
+        before = await store.tree(current) if current is not None else None
+        changed = tuple(
+            sorted(p for p in set(tree) | set(before or {}) if (before or {}).get(p) != tree.get(p))
+        )
+        version = await store.publish(
+            tree,
+            author="lotse content reload",
+            note=f"files on {socket.gethostname()}",
+            changed=changed if before is not None else (),
+        )
+        listeners = dict(await redis.pubsub_numsub(CHANNEL)).get(CHANNEL.encode(), 0)
     except RedisError as exc:
         print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
         return 1
     finally:
         await redis.aclose()
-    print(f"reload published to {listeners} running bot(s)")
+    print(
+        f"published the files as content version {version.id} ({len(changed)} file(s) changed); "
+        f"{listeners} running bot(s) listening"
+    )
     return 0
 
 
@@ -346,7 +374,9 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--hashes", action="store_true", help="print the German source hash of each topic"
     )
-    csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
+    csub.add_parser(
+        "reload", help="publish the files as a new content version: every bot (Redis) switches"
+    )
     ctranslate = csub.add_parser(
         "translate", help="machine-translate topics into a language (marked machine-made)"
     )

@@ -240,8 +240,8 @@ def build_editor(
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        await workspace.start()
         await workspace.view()  # loads and validates once, so the first page is quick
-        await workspace.ensure_published()
         try:
             yield
         finally:

@@ -56,6 +56,7 @@ from bot.flows.common import (
 )
 from bot.i18n import bidi, format_clock, format_day, language_name
 from bot.languages import BY_CODE, CODES
+from bot.services import notices
 from bot.services.booking import (
     Booking,
     BookingService,
@@ -930,10 +931,24 @@ async def reminder_loop(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
         await asyncio.sleep(REMINDER_INTERVAL_SECONDS)
         try:
             await send_due_reminders(app)
+            await deliver_closed_day_notices(app)
         except RedisError:
             log.warning("reminders: storage unavailable, trying again shortly", exc_info=True)
         except Exception:  # the loop must survive any single failure
             log.exception("reminders: unexpected error")
+
+
+async def deliver_closed_day_notices(app: Application[Any, Any, Any, Any, Any, Any]) -> int:
+    """Tells the people whose day was closed elsewhere (the editors' page); returns how many."""
+    redis, service = app.bot_data.redis, app.bot_data.booking
+    if redis is None or service is None:
+        return 0
+    told = 0
+    for notice in await notices.take_closed_day(redis):
+        found = await service.get(notice.code)
+        if found is not None:
+            told += await notify_closed(app, [found], notice.day)
+    return told
 
 
 async def notify_closed(

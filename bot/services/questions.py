@@ -54,8 +54,9 @@ def normalise(text: str) -> str:
 
 
 def plain_example(example: str) -> str:
-    """A training example without entity annotations, normalised as check_data.py does."""
-    return " ".join(_ANNOTATION.sub(r"\1", example).casefold().split())
+    """A training example without entity annotations, case and punctuation: two examples with
+    the same plain form are one (stricter than check_data.py, which keeps punctuation)."""
+    return normalise(_ANNOTATION.sub(r"\1", example))
 
 
 def _trigrams(text: str) -> frozenset[str]:

@@ -32,6 +32,7 @@ from bot.services.content import (
     TopicText,
     load_snapshot,
     parse_topic,
+    prepare_snapshot,
 )
 from bot.services.content_files import (
     check_place,
@@ -212,6 +213,8 @@ class Workspace:
         self._lock = asyncio.Lock()
         self._base: tuple[tuple[int, int], ContentSnapshot, Catalogues] | None = None
         self._view: tuple[tuple[int, int], int, View] | None = None
+        #: The published version the files on disk are (None: not known yet).
+        self._synced: int | None = None
 
     @property
     def published(self) -> ContentSnapshot | None:
@@ -293,6 +296,7 @@ class Workspace:
     async def view(self) -> View:
         """The published content with the drafts applied, validated (cached until a change)."""
         async with self._lock:
+            await self.sync()
             stamp, base, catalogues = await self._base_snapshot()
             rev = int(as_str(await self.redis.get(DRAFTS_REV)) or 0)
             if self._view is not None and self._view[:2] == (stamp, rev):
@@ -312,13 +316,66 @@ class Workspace:
             return view
 
     # -- publishing ---------------------------------------------------------------------------
-    async def ensure_published(self) -> Version | None:
-        """Stores the files as the first version when nothing was published yet (so the first
-        real publish can be rolled back). Not announced: the bots already have these files."""
-        if await self.store.current_id() is not None:
-            return None
+    async def start(self) -> Version | None:
+        """Lines the files up with the published content when the page starts.
+
+        Nothing published yet: the files become the first version (not announced: the bots
+        have them). Files changed after the newest version (by hand, by git): they are
+        published, when they can be loaded. Otherwise the files are brought to the newest
+        version. Returns the version published here, if any.
+        """
         tree = await asyncio.to_thread(read_tree, self.content_dir, self.translations_dir)
-        return await self.store.publish(tree, author="", note="initial", changed=(), announce=False)
+        current = await self.store.current()
+        if current is None:
+            version = await self.store.publish(
+                tree, author="", note="initial", changed=(), announce=False
+            )
+            self._synced = version.id
+            return version
+        published = await self.store.tree(current.id)
+        if published is None or published == tree:
+            self._synced = current.id
+            return None
+        newest = max((self.path(place).stat().st_mtime for place in tree), default=0.0)
+        if newest > current.published_at:
+            fresh, problems = await asyncio.to_thread(
+                prepare_snapshot, self.content_dir, self.translations_dir
+            )
+            if fresh is not None:
+                changed = tuple(
+                    sorted(p for p in set(tree) | set(published) if tree.get(p) != published.get(p))
+                )
+                version = await self.store.publish(
+                    tree, author="", note="files changed outside the page", changed=changed
+                )
+                self._synced = version.id
+                log.info("files changed since version %d: published as %d", current.id, version.id)
+                return version
+            log.warning(
+                "the files changed since version %d but cannot be loaded (%s): using the version",
+                current.id,
+                problems[0] if problems else "?",
+            )
+        await self._mirror(current.id, published)
+        return None
+
+    async def _mirror(self, version_id: int, tree: Mapping[str, str]) -> None:
+        changed = await asyncio.to_thread(
+            write_tree, tree, self.content_dir, self.translations_dir, remove_others=True
+        )
+        self._synced = version_id
+        if changed:
+            log.info("files brought to published version %d (%d changed)", version_id, len(changed))
+
+    async def sync(self) -> None:
+        """Brings the files to the current version when it was published elsewhere (another
+        page process, ``lotse content reload``)."""
+        current = await self.store.current_id()
+        if current is None or current == self._synced:
+            return
+        tree = await self.store.tree(current)
+        if tree is not None:
+            await self._mirror(current, tree)
 
     async def _locked(self) -> None:
         if not await self.redis.set(PUBLISH_LOCK, "1", nx=True, ex=120):
@@ -341,6 +398,7 @@ class Workspace:
             version = await self.store.publish(
                 tree, author=author, note=note, changed=tuple(sorted(texts))
             )
+            self._synced = version.id
             await self.redis.eval(
                 _DISCARD_IF_SAME, 2, DRAFTS, DRAFTS_REV, len(texts), *texts, *texts.values()
             )
@@ -368,6 +426,7 @@ class Workspace:
             version = await self.store.publish(
                 tree, author=author, note=f"rollback:{target.id}", changed=tuple(changed)
             )
+            self._synced = version.id
             await self.redis.incr(DRAFTS_REV)
             log.info("rolled back to version %d as version %d", target.id, version.id)
             return version, target
