@@ -62,7 +62,7 @@ def workspace(redis: Redis, root: Path) -> Workspace:
     return Workspace(redis, root / "content", root / "translations")
 
 
-# -- accounts ---------------------------------------------------------------------------------------
+# -- accounts ------------------------------------------------------------------------------
 
 
 async def test_accounts_roles_and_sessions(redis: Redis) -> None:
