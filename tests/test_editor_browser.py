@@ -295,3 +295,78 @@ async def test_admin_pages_are_refused_to_other_roles(
             response = await page.request.post(base + path, form={"csrf": token, **form})
             assert response.status == 403, path
     assert not await redis.exists("lotse:editor:account:mallory")
+
+
+async def test_closing_a_day_on_the_page_tells_the_newcomer_in_their_language(
+    tmp_path: Path, redis: Redis, make_chat: AppFactory
+) -> None:
+    from bot.flows.booking import deliver_closed_day_notices
+    from tests.helpers import Clock
+    from tests.test_booking_service import THURSDAY, TUESDAY, book, slot_id
+
+    clock = Clock(TUESDAY)
+    root = copy_repo(tmp_path / "editor")
+    chat = await make_chat(language_code="ar", root=copy_repo(tmp_path / "bot"))
+    service = chat.app.bot_data.booking
+    assert service is not None
+    service.clock = clock
+    booking = await book(service, 4242, "jobcenter_check", slot_id(THURSDAY, 9, 30))  # in Arabic
+    await add_account(redis, "anna", Role.ADMIN)
+    settings = make_settings(root)
+    async with (
+        serve_editor(settings, redis, clock=lambda: clock().timestamp()) as base,
+        chromium() as browser,
+    ):
+        page = await browser.new_page()
+        await log_in(page, base, "anna")
+        await page.goto(base + "/schedule")
+        thursday = page.locator("table.days tr", has_text="03.12.2026")
+        assert (await thursday.locator("td").nth(2).inner_text()).strip() == "1"
+        # The form checks what is typed: a bad interval, a planned closure over bookings.
+        await page.fill("input[name=hours-mon]", "08:30-12:30, 14:00-13:00")
+        await page.click("button:has-text('Als Entwurf speichern')")
+        assert "14:00-13:00" in await flash_text(page)
+        await page.fill("input[name=hours-mon]", "08:30-12:30")
+        closed = page.locator("textarea[name=closed_days]")
+        await closed.fill((await closed.input_value()) + "\n2026-12-03")
+        await page.click("button:has-text('Als Entwurf speichern')")
+        assert "schon 1 Termin(e)" in await flash_text(page)
+        # Closing the day at short notice cancels the booking and tells the person.
+        await page.fill("input[name=day]", "2026-12-03")
+        await page.fill("input[name=reason]", "Krankheit im Team")
+        await page.click("button:has-text('Tag schließen')")
+        assert "1 Termin(e) abgesagt" in await flash_text(page)
+        assert "geschlossen: Krankheit im Team" in await page.locator("table.days").inner_text()
+    assert (await service.get(booking.code)).status == "office_closed"
+    chat.api.clear()
+    assert await deliver_closed_day_notices(chat.app) == 1
+    [told] = messages(chat.api.calls)
+    assert int(told.params["chat_id"]) == 4242
+    closed_text = chat.app.bot_data.catalogues.t("ar", "booking-office-closed", day="X", code="Y")
+    assert closed_text.split("\u2068X")[0] in told.text and booking.display_code in told.text
+    assert any(d.startswith("book:v1:rebook:") for _, d in told.buttons)
+    assert await deliver_closed_day_notices(chat.app) == 0  # told once
+
+
+async def test_rollback_in_one_step_brings_the_old_text_back_to_the_bot(
+    tmp_path: Path, redis: Redis, make_chat: AppFactory
+) -> None:
+    root = copy_repo(tmp_path / "editor")
+    chat = await make_chat(language_code="de", root=copy_repo(tmp_path / "bot"))
+    await chat.press_data("lang:v1:de")
+    await add_account(redis, "rita", Role.REVIEWER, ("tr",))
+    async with serve_editor(make_settings(root), redis) as base, chromium() as browser:
+        page = await browser.new_page()
+        await log_in(page, base, "rita")
+        await page.goto(base + "/topics/banking")
+        await page.fill("input[name=title]", "Konto (falsch)")
+        await page.click("button:has-text('Entwurf speichern')")
+        await page.goto(base + "/publish")
+        await page.click("#publish")
+        text, _ = await wait_for_answer(chat, "topic:v1:banking", "Konto (falsch)")
+        assert "Konto (falsch)" in text
+        await page.click("#rollback")
+        assert "Fassung 3 hat wieder den Stand von Fassung 1" in await flash_text(page)
+        text, _ = await wait_for_answer(chat, "topic:v1:banking", "Bankkonto")
+        assert "Bankkonto" in text and "Konto (falsch)" not in text
+        assert "Konto (falsch)" not in (root / "content/topics/banking.md").read_text()

@@ -228,7 +228,11 @@ def build_editor(
             redis, settings.nlu_dir, retention_days=settings.analytics_retention_days, clock=clock
         ),
         trainer=NluTrainer(redis, settings, clock=clock),
-        booking=BookingService(redis, lambda: _published_schedule(workspace)),
+        booking=BookingService(
+            redis,
+            lambda: _published_schedule(workspace),
+            clock=lambda: datetime.fromtimestamp(clock(), tz=UTC),
+        ),
         translator=translator,
         localizer=localizer,
         question_translator=question_translator,
