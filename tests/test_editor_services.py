@@ -417,3 +417,27 @@ def test_schedule_form_rewrites_only_what_it_edits(content_copy: Path) -> None:
         parse_capacity("x", "Schalter 1!", "1")
     with pytest.raises(ScheduleFormError):
         parse_capacity("x", "a", "0")
+
+
+async def test_questions_in_german_are_kept_only_as_long_as_the_questions(
+    redis: Redis, nlu_copy: Path, libre
+) -> None:
+    from bot.services.translator import LibreProvider, Translator
+
+    translator = Translator(LibreProvider(libre.url), redis)
+    await Analytics(redis).record_unanswered("Où puis-je jouer aux échecs ?", "fr", "x", "x")
+    work = QuestionWork(redis, nlu_copy, retention_days=30)
+    items = await work.all()
+
+    async def translate(text: str, lang: str) -> str:
+        return await translator.translate(text, lang, "de", explain_terms=False, remember=False)
+
+    german = await work.german(items, translate)
+    assert german == {items[0].id: "[de] Où puis-je jouer aux échecs ?"}
+    assert await work.german(items, None) == german  # kept beside the question
+    assert len(libre.requests) == 1
+    assert [k async for k in redis.scan_iter("lotse:tm:*")] == []  # not in the memory
+    key = f"lotse:editor:question-de:{items[0].id}"
+    assert 29 * 86_400 < await redis.ttl(key) <= 30 * 86_400
+    await work.dismiss(items)
+    assert not await redis.exists(key)

@@ -8,7 +8,6 @@ call (``bot/services/``: accounts, audit, workspace, questions, NLU training, bo
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import logging
 import secrets
 import time
@@ -70,9 +69,6 @@ class EditorServices:
     booking: BookingService
     translator: Translator | None
     localizer: Localizer | None
-    #: Translates newcomers' questions into German; remembers them no longer than the
-    #: questions themselves are kept.
-    question_translator: Translator | None
     words: Words
     templates: Jinja2Templates
     clock: Callable[[], float]
@@ -194,15 +190,6 @@ def build_editor(
         owns_redis = True
     if translator is None:
         translator = build_translator(settings, redis)
-    question_translator = None
-    if translator is not None:
-        question_translator = dataclasses.replace(
-            translator,
-            memory_ttl_seconds=min(
-                translator.memory_ttl_seconds, settings.analytics_retention_days * 86_400
-            ),
-            _local={},
-        )
     history = SourceHistory(redis)
     workspace = Workspace(
         redis,
@@ -235,7 +222,6 @@ def build_editor(
         ),
         translator=translator,
         localizer=localizer,
-        question_translator=question_translator,
         words=Words.load(settings.translations_dir),
         templates=_templates(),
         clock=clock,

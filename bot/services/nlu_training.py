@@ -112,6 +112,11 @@ class NluTrainer:
         self.clock = clock
         self._task: asyncio.Task[None] | None = None
 
+    @property
+    def available(self) -> bool:
+        """True when Rasa is installed next to this process (``make nlu-venv``)."""
+        return nlu_cli.rasa_bin().exists()
+
     async def status(self) -> JobStatus | None:
         """The newest job, or None; a job whose process died is shown as failed."""
         raw = await self.redis.get(JOB)

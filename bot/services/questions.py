@@ -16,13 +16,14 @@ Each action removes the questions from the stream.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import re
 import time
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -36,6 +37,8 @@ from bot.services.content_files import atomic_write
 from bot.services.redis_values import text as as_str
 
 TODOS = "lotse:editor:todos"
+#: The German machine translation of a question, kept exactly as long as the question.
+GERMAN = "lotse:editor:question-de"
 _STREAM_ID = re.compile(r"^\d{1,20}-\d{1,20}$")
 _ANNOTATION = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 _EXAMPLE_LINE = re.compile(r"^(\s*)- ")
@@ -286,6 +289,45 @@ class QuestionWork:
     async def _remove(self, items: Sequence[Unanswered]) -> None:
         if items:
             await self.redis.xdel(UNANSWERED, *(item.id for item in items))
+            await self.redis.delete(*(f"{GERMAN}:{item.id}" for item in items))
+
+    async def german(
+        self,
+        items: Sequence[Unanswered],
+        translate: Callable[[str, str], Awaitable[str]] | None,
+        *,
+        budget_seconds: float = 20.0,
+    ) -> dict[str, str]:
+        """Stream id -> the question in German (German questions and failures left out).
+
+        Each translation is made once and kept beside the question for as long as the question
+        itself may be kept; ``translate(text, language)`` must not remember the text elsewhere.
+        """
+        wanted = [i for i in items if i.language != "de" and i.text.strip()]
+        if not wanted:
+            return {}
+        cached = await self.redis.mget([f"{GERMAN}:{i.id}" for i in wanted])
+        result = {i.id: as_str(v) for i, v in zip(wanted, cached, strict=True) if v is not None}
+        missing = [i for i in wanted if i.id not in result]
+        if translate is None or not missing:
+            return result
+
+        async def one(item: Unanswered) -> tuple[Unanswered, str]:
+            return item, await translate(item.text, item.language)
+
+        tasks = [asyncio.ensure_future(one(item)) for item in missing]
+        done, pending = await asyncio.wait(tasks, timeout=budget_seconds)
+        for task in pending:
+            task.cancel()
+        for task in done:
+            if task.exception() is not None:
+                continue  # this question stays untranslated; the page shows a dash
+            item, text = task.result()
+            result[item.id] = text
+            left = int(item.timestamp + self.retention_seconds - self.clock())
+            if left > 0:
+                await self.redis.set(f"{GERMAN}:{item.id}", text, ex=left)
+        return result
 
     async def assign(self, items: Sequence[Unanswered], intent: str) -> Added:
         """Makes the questions training examples of ``intent`` in their languages."""

@@ -3,7 +3,6 @@ training started from here."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 
@@ -18,7 +17,6 @@ from bot.languages import SOURCE_LANGUAGE
 from bot.services.accounts import Permission
 from bot.services.analytics import Unanswered
 from bot.services.questions import group_questions, per_language, per_week
-from bot.services.translator import TranslationFailed
 
 log = logging.getLogger(__name__)
 
@@ -28,36 +26,21 @@ TRANSLATION_BUDGET_SECONDS = 20.0
 
 
 async def _german(request: Request, items: list[Unanswered]) -> dict[str, str]:
-    """Stream id -> German machine translation (German questions and failures left out)."""
-    translator = services(request).question_translator
-    if translator is None:
-        return {}
+    """Stream id -> German machine translation, never entering the translation memory."""
+    svc = services(request)
+    translator = svc.translator
 
-    async def one(item: Unanswered) -> tuple[str, str | None]:
-        try:
-            text = await translator.translate(
-                item.text, item.language, SOURCE_LANGUAGE, explain_terms=False
-            )
-        except TranslationFailed:
-            return item.id, None
-        return item.id, text
+    async def translate(text: str, lang: str) -> str:
+        assert translator is not None
+        return await translator.translate(
+            text, lang, SOURCE_LANGUAGE, explain_terms=False, remember=False
+        )
 
-    wanted = [i for i in items if i.language != SOURCE_LANGUAGE and i.text.strip()]
-    tasks = [asyncio.ensure_future(one(item)) for item in wanted]
-    if not tasks:
-        return {}
-    done, pending = await asyncio.wait(tasks, timeout=TRANSLATION_BUDGET_SECONDS)
-    for task in pending:
-        task.cancel()
-    result = {}
-    for task in done:
-        if task.exception() is None:
-            item_id, text = task.result()
-            if text is not None:
-                result[item_id] = text
-    if pending:
-        log.warning("questions page: %d translation(s) took too long", len(pending))
-    return result
+    return await svc.questions.german(
+        items,
+        translate if translator is not None else None,
+        budget_seconds=TRANSLATION_BUDGET_SECONDS,
+    )
 
 
 @page()
@@ -88,10 +71,11 @@ async def questions_page(request: Request, current: Who) -> Response:
         lang_bars=lang_bars,
         intents=svc.questions.data.intents(),
         titles=titles,
-        has_translator=svc.question_translator is not None,
+        has_translator=svc.translator is not None,
         job=await svc.trainer.status(),
         can_train=current.account.can(Permission.TRAIN),
         rasa_configured=bool(svc.settings.rasa_url),
+        rasa_here=svc.trainer.available,
         retention_days=svc.settings.analytics_retention_days,
     )
 
@@ -177,6 +161,8 @@ async def train(request: Request, current: Who, form: FormData) -> Response:
     svc = services(request)
     if not svc.settings.rasa_url:
         flash(request, "error", svc.words.t("train-no-rasa"))
+    elif not svc.trainer.available:
+        flash(request, "error", svc.words.t("train-no-rasa-here"))
     elif await svc.trainer.start(current.name):
         await svc.audit.record(current.name, "nlu-train")
         flash(request, "ok", svc.words.t("train-started"))
