@@ -25,11 +25,12 @@ from redis.exceptions import RedisError
 
 from bot.i18n import Catalogues
 from bot.services.content import ContentSnapshot, Problem, prepare_snapshot
-from bot.services.content_files import materialise
+from bot.services.content_files import materialise, write_tree
 from bot.services.content_store import ContentStore, announced_version
 from bot.services.emergency import EmergencyWords, load_emergency
 from bot.services.handoff import OfficeHours, load_office_hours
 from bot.services.reload import listen_for_reload
+from bot.services.workspace import apply_drafts, topic_file
 
 if TYPE_CHECKING:
     from bot.context import BotData
@@ -104,6 +105,7 @@ class ContentFollower:
     bot_data: BotData
     store: ContentStore
     task: asyncio.Task[None] | None = None
+    _tree: dict[str, str] | None = None
     _folder: Path | None = None
     _ui: str = ""
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -121,6 +123,8 @@ class ContentFollower:
                 return False
             if tree is None:
                 return False
+            if await self._switch_topics(current, tree):
+                return True
             folder = Path(tempfile.mkdtemp(prefix=f"lotse-content-v{current}-"))
             ui = _ui_fingerprint(tree)
             try:
@@ -140,11 +144,34 @@ class ContentFollower:
                 shutil.rmtree(folder, ignore_errors=True)
                 return False
             self._ui = ui
+            self._tree = tree
             old, self._folder = self._folder, folder
             if old is not None:
                 shutil.rmtree(old, ignore_errors=True)
             log.info("answering from published content version %s", current)
             return True
+
+    async def _switch_topics(self, version: int, tree: dict[str, str]) -> bool:
+        """The quick way when only answers changed (the usual publish): parse just those files
+        into a copy of the snapshot in use. False when the whole tree must be loaded."""
+        old, folder = self._tree, self._folder
+        if old is None or folder is None or set(old) != set(tree):
+            return False
+        changed = {p: t for p, t in tree.items() if old[p] != t}
+        if not changed or not all(topic_file(p) for p in changed):
+            return False
+        current = self.bot_data.content.current
+        snapshot = await asyncio.to_thread(apply_drafts, current, changed, Path(), Path())
+        broken = [problem for problem in snapshot.load_problems if problem.where in changed]
+        if broken:
+            log.warning("published version %s refused: %s", version, broken[0])
+            return False
+        content_dir, translations_dir = folder / "content", folder / "translations"
+        self.bot_data.content.install(snapshot, content_dir, translations_dir, version)
+        self._tree = tree
+        await asyncio.to_thread(write_tree, changed, content_dir, translations_dir)
+        log.info("answering from published content version %s (%d file(s))", version, len(changed))
+        return True
 
     async def on_message(self, payload: str) -> None:
         """A message on the reload channel: a new version, or (older tools) "reload"."""

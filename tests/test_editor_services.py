@@ -272,7 +272,10 @@ async def test_a_bot_without_the_editors_files_answers_with_the_published_text(
 
 
 async def test_a_broken_published_version_is_refused_and_the_old_content_stays(
-    make_chat: AppFactory, redis: Redis, two_copies: tuple[Path, Path]
+    make_chat: AppFactory,
+    redis: Redis,
+    two_copies: tuple[Path, Path],
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     editor_root, bot_root = two_copies
     chat = await make_chat(language_code="de", root=bot_root)
@@ -284,6 +287,25 @@ async def test_a_broken_published_version_is_refused_and_the_old_content_stays(
     assert await follower.check() is False
     assert chat.app.bot_data.content.version is None
     assert "Bankkonto" in all_text(await chat.press_data("topic:v1:banking"))
+    # Once following, a version that changes only answers is parsed file by file; a broken
+    # one is refused just the same.
+    good = read_tree(editor_root / "content", editor_root / "translations")
+    good[BANKING] = good[BANKING].replace("title: Bankkonto", "title: Girokonto", 1)
+    first = await ContentStore(redis).publish(good, author="x", note="good", announce=False)
+    await follower.check()  # (or the listener did, when it subscribed just now)
+    assert chat.app.bot_data.content.version == first.id
+    good[BANKING] = good[BANKING].replace("title: Girokonto", "title: Konto", 1)
+    quick = await ContentStore(redis).publish(good, author="x", note="quick", announce=False)
+    with caplog.at_level("INFO", logger="bot.published"):
+        await follower.check()
+    assert chat.app.bot_data.content.version == quick.id
+    assert f"content version {quick.id} (1 file(s))" in caplog.text
+    assert "Konto" in all_text(await chat.press_data("topic:v1:banking"))
+    good[BANKING] = "---\nid: banking\n"  # front matter never closed
+    await ContentStore(redis).publish(good, author="x", note="broken", announce=False)
+    assert await follower.check() is False
+    assert chat.app.bot_data.content.version == quick.id
+    assert chat.app.bot_data.content.current.sources["banking"].title == "Konto"
 
 
 async def test_lotse_content_reload_publishes_the_files_as_a_version(

@@ -115,7 +115,13 @@ class View:
         return [p for p in self.problems if p.where == place or p.where.endswith("/" + place)]
 
 
-def _topic_override(place: str) -> tuple[str, str] | None:
+def _ui_stamp(translations_dir: Path) -> tuple[int, int]:
+    """A fingerprint of the UI catalogues' files (count, newest change)."""
+    files = [*translations_dir.glob("*/*.ftl"), *translations_dir.glob("*/ui.meta.yml")]
+    return len(files), max((f.stat().st_mtime_ns for f in files), default=0)
+
+
+def topic_file(place: str) -> tuple[str, str] | None:
     """(topic id, language) when ``place`` is a topic file, else None."""
     parts = PurePosixPath(place).parts
     if len(parts) == 3 and parts[:2] == ("content", "topics"):
@@ -127,7 +133,7 @@ def _topic_override(place: str) -> tuple[str, str] | None:
 
 def parse_draft(place: str, text: str) -> TopicText | TopicSource | None:
     """A topic draft parsed as the bot would read it (ContentError when it cannot be read)."""
-    found = _topic_override(place)
+    found = topic_file(place)
     if found is None:
         return None
     topic_id, lang = found
@@ -151,7 +157,7 @@ def apply_drafts(
     """
     if not drafts:
         return base
-    others = [p for p in drafts if _topic_override(p) is None]
+    others = [p for p in drafts if topic_file(p) is None]
     if any(PurePosixPath(p).name != BOOKING_FILE for p in others):
         tree = read_tree(content_dir, translations_dir)
         tree.update(drafts)
@@ -161,7 +167,7 @@ def apply_drafts(
     translations = {lang: dict(texts) for lang, texts in base.translations.items()}
     problems = [p for p in base.load_problems if not any(p.where.endswith(d) for d in drafts)]
     for place, text in drafts.items():
-        found = _topic_override(place)
+        found = topic_file(place)
         if found is None:
             continue
         topic_id, lang = found
@@ -215,6 +221,8 @@ class Workspace:
         self._view: tuple[tuple[int, int], int, View] | None = None
         #: The published version the files on disk are (None: not known yet).
         self._synced: int | None = None
+        #: The UI catalogues (loading them is slow; the page never changes them).
+        self._catalogues: tuple[tuple[int, int], Catalogues] | None = None
 
     @property
     def published(self) -> ContentSnapshot | None:
@@ -288,8 +296,11 @@ class Workspace:
             snapshot = await asyncio.to_thread(
                 load_snapshot, self.content_dir, self.translations_dir
             )
-            catalogues = await asyncio.to_thread(Catalogues.load, self.translations_dir)
-            self._base = (stamp, snapshot, catalogues)
+            ui = await asyncio.to_thread(_ui_stamp, self.translations_dir)
+            if self._catalogues is None or self._catalogues[0] != ui:
+                catalogues = await asyncio.to_thread(Catalogues.load, self.translations_dir)
+                self._catalogues = (ui, catalogues)
+            self._base = (stamp, snapshot, self._catalogues[1])
             await self.history.record(snapshot.sources.values())
         return self._base
 
@@ -399,6 +410,10 @@ class Workspace:
                 tree, author=author, note=note, changed=tuple(sorted(texts))
             )
             self._synced = version.id
+            if not any(topic_file(p) is None for p in texts):
+                # The files are now what the view showed: no need to read them all again.
+                stamp = await asyncio.to_thread(tree_stamp, self.content_dir, self.translations_dir)
+                self._base = (stamp, view.snapshot, view.catalogues)
             await self.redis.eval(
                 _DISCARD_IF_SAME, 2, DRAFTS, DRAFTS_REV, len(texts), *texts, *texts.values()
             )
