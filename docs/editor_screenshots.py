@@ -88,7 +88,7 @@ async def main(out: Path) -> None:
             redis = Redis.from_url(server.url)
             await add_account(redis, "anna", Role.ADMIN)
             now = int(time.time() * 1000)
-            for i, (lang, guess, text, _) in enumerate(SAMPLES):
+            for i, (lang, guess, text, _) in reversed(list(enumerate(SAMPLES))):
                 entry = f"{now - i * 3_600_000 * 20}-0"
                 await redis.xadd(
                     UNANSWERED,
