@@ -117,6 +117,7 @@ def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = Tru
 
 def _content(settings: Settings, args: argparse.Namespace) -> int:
     from bot.i18n import Catalogues
+    from bot.services.catalogue import stamp_catalogue, status_overview, validate_catalogues
     from bot.services.content import TOPIC_IDS, ContentError, Status, load_snapshot
 
     try:
@@ -128,7 +129,7 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
     langs = tuple(args.lang) if getattr(args, "lang", None) else CODES
 
     if args.content_command == "validate":
-        problems = snapshot.validate(langs) + catalogues.validate(langs)
+        problems = snapshot.validate(langs) + validate_catalogues(catalogues, langs)
         for problem in problems:
             print(problem)
         unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
@@ -141,43 +142,27 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         return 1 if problems else 0
 
     if args.content_command == "status":
-        table = snapshot.status_table(langs)
-        short = {s: s.value for s in Status}
         if args.hashes:
             for topic_id, source in sorted(snapshot.sources.items()):
                 print(f"{topic_id:20} {source.source_hash}")
             return 0
+        overview = status_overview(snapshot, catalogues, langs)
         width = max(len(t) for t in TOPIC_IDS) + 2
         col = max(len(s.value) for s in Status) + 1
+
+        def row(name: str, states: dict[str, Status]) -> str:
+            return name.ljust(width) + "".join(states[lang].value.ljust(col) for lang in langs)
+
         print("topic".ljust(width) + "".join(lang.ljust(col) for lang in langs))
-        for topic_id, row in table.items():
-            print(topic_id.ljust(width) + "".join(short[row[lang]].ljust(col) for lang in langs))
-        ui_row = []
-        for lang in langs:
-            states = (
-                set(catalogues.status(lang).values())
-                if lang in catalogues.entries
-                else {Status.MISSING}
-            )
-            order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
-            worst = next((s for s in order if s in states), Status.UP_TO_DATE)
-            ui_row.append(short[worst])
-        print("(UI strings)".ljust(width) + "".join(s.ljust(col) for s in ui_row))
-        if snapshot.booking is not None:
-            schedule = snapshot.booking
-            booking_row = []
-            for lang in langs:
-                states = {schedule.status(sid, lang) for sid in schedule.services}
-                order = (Status.MISSING, Status.OUTDATED, Status.MACHINE_TRANSLATED)
-                booking_row.append(next((s for s in order if s in states), Status.UP_TO_DATE))
-            print("(booking)".ljust(width) + "".join(short[s].ljust(col) for s in booking_row))
-        counts: dict[Status, int] = {}
-        for row in table.values():
-            for status in row.values():
-                counts[status] = counts.get(status, 0) + 1
+        for topic_id, states in overview.topics.items():
+            print(row(topic_id, states))
+        print(row("(UI strings)", overview.ui))
+        if overview.booking:
+            print(row("(booking)", overview.booking))
+        counts = overview.counts()
         print(
             "\nde is the source. MACHINE_TRANSLATED: current, but no person has reviewed it. "
-            + ", ".join(f"{s.value}: {counts.get(s, 0)}" for s in Status)
+            + ", ".join(f"{s.value}: {counts[s]}" for s in Status)
         )
         return 0
 
@@ -186,8 +171,8 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             if lang == SOURCE_LANGUAGE or lang not in CODES:
                 print(f"error: {lang} is not a translated curated language", file=sys.stderr)
                 return 2
-            path = catalogues.stamp(
-                lang, machine_translated=not args.reviewed, reviewed=args.reviewed
+            path = stamp_catalogue(
+                catalogues, lang, machine_translated=not args.reviewed, reviewed=args.reviewed
             )
             print(f"wrote {path}")
         return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import enum
 import logging
 import signal
 from collections.abc import AsyncIterator
@@ -20,16 +21,19 @@ from bot.context import CONTEXT_TYPES, BotData
 from bot.flows import (
     booking,
     counselling,
+    counsellors,
     errors,
     fallback,
     freetext,
     frontdesk,
     handoff,
+    mybookings,
     privacy,
     start,
     topics,
 )
 from bot.i18n import Catalogues
+from bot.jobs import JobRunner
 from bot.languages import CODES
 from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
@@ -54,6 +58,24 @@ log = logging.getLogger(__name__)
 COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
 
 
+class Group(enum.IntEnum):
+    """Handler groups, in the order PTB tries them (lower first; one answer per group)."""
+
+    #: Before anything answers: a reader of a language beyond the twelve gets the UI strings
+    #: machine-translated (once per language, remembered).
+    PREPARE = -4
+    #: The typed steps of a booking (name, phone) and of a new case (description) come before
+    #: the relay, so a newcomer with an open case can still type their name.
+    BOOKING_STEPS = -3
+    HANDOFF_STEPS = -2
+    #: A newcomer with an open case writes to the counsellors, not to the bot.
+    RELAY = -1
+    #: The open district question.
+    DISTRICT = 0
+    #: Stateless flows: first match wins.
+    FLOWS = 1
+
+
 def reload_content(bot_data: BotData) -> list[Problem]:
     """Reloads answers and UI strings from the bot's files; keeps the old ones if the new ones
     are broken. (With Redis, ``bot.published`` follows the published versions instead.)"""
@@ -70,9 +92,9 @@ def reload_content(bot_data: BotData) -> list[Problem]:
 
 def _sighup(bot_data: BotData) -> None:
     """SIGHUP: the newest published version (with Redis), else the files again."""
-    follower = bot_data.extras.get("content_follower")
-    if isinstance(follower, published.ContentFollower):
-        bot_data.extras["sighup_task"] = asyncio.ensure_future(follower.on_message("reload"))
+    follower = bot_data.content_follower
+    if follower is not None:
+        follower.sighup = asyncio.ensure_future(follower.on_message("reload"))
     else:
         reload_content(bot_data)
 
@@ -87,19 +109,12 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         [BotCommand(c, catalogues.t("en", f"command-{c}")) for c in COMMANDS]
     )
     # With Redis: answer from the newest published content, and follow new versions.
-    follower = await published.start_following(bot_data)
-    if follower is not None:
-        bot_data.extras["content_follower"] = follower
-        bot_data.extras["reload_task"] = follower.task
-    if bot_data.booking is not None:
-        bot_data.extras["reminder_task"] = asyncio.create_task(
-            booking.reminder_loop(app), name="booking-reminders"
-        )
-    if bot_data.handoff is not None and bot_data.settings.counsellor_chat_id is not None:
-        bot_data.extras["handoff_task"] = asyncio.create_task(
-            handoff.maintenance_loop(app), name="handoff-maintenance"
-        )
-    if bot_data.extras.get("sighup"):
+    bot_data.content_follower = await published.start_following(bot_data)
+    if bot_data.content_follower is not None:
+        bot_data.reload_task = bot_data.content_follower.task
+    if bot_data.jobs is not None:
+        bot_data.jobs.start()
+    if bot_data.sighup_reload:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal.SIGHUP, _sighup, bot_data)
@@ -107,15 +122,16 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
-    for name in ("reload_task", "reminder_task", "handoff_task"):
-        task = bot_data.extras.pop(name, None)
-        if task is not None:
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-                await asyncio.wait_for(task, timeout=5)
+    if bot_data.jobs is not None:
+        await bot_data.jobs.stop()
+    task, bot_data.reload_task = bot_data.reload_task, None
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+            await asyncio.wait_for(task, timeout=5)
     if bot_data.nlu is not None:
         await bot_data.nlu.aclose()
-    if bot_data.redis is not None and bot_data.extras.get("owns_redis"):
+    if bot_data.redis is not None and bot_data.owns_redis:
         await bot_data.redis.aclose()
 
 
@@ -160,12 +176,14 @@ def build_application(
     request: BaseRequest | None = None,
     redis: Redis | None = None,
     sighup_reload: bool = False,
+    run_jobs: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """Builds the Application: services, persistence, and every handler in one place.
 
     ``request`` replaces the HTTP transport to Telegram (the local chat and the tests pass a
     ``LocalBotApi``). ``redis`` overrides the client made from ``REDIS_URL``; with neither, state
-    lives in memory only.
+    lives in memory only. ``run_jobs``: this process may run the background jobs (with Redis,
+    one process of the deployment at a time does).
     """
     content = ContentRepository(settings.content_dir, settings.translations_dir)
     catalogues = Catalogues.load(settings.translations_dir)
@@ -234,38 +252,36 @@ def build_application(
         bot_data.localizer = Localizer(
             bot_data.translator, lambda: content.current, lambda: bot_data.catalogues
         )
-    bot_data.extras["owns_redis"] = owns_redis
-    bot_data.extras["sighup"] = sighup_reload
+    bot_data.owns_redis = owns_redis
+    bot_data.sighup_reload = sighup_reload
+    if redis is not None and run_jobs:
+        bot_data.jobs = JobRunner(app, redis)
 
     # Order matters. Only one handler per group answers an update, so every conversation has a
     # group of its own: a conversation's fallbacks end its question without stopping the update,
     # and the next group still sees it (a booking button tapped while the district question is
     # open reaches the booking). State handlers stop further processing.
-    # Group -4: before anything answers, make sure a reader of a language beyond the twelve has
-    # the UI strings machine-translated (once per language, remembered).
-    app.add_handler(start.build_prepare_handler(), group=-4)
+    app.add_handler(start.build_prepare_handler(), group=Group.PREPARE)
     persistent = redis is not None
-    # Groups -3, -2: the typed steps of a booking (name, phone) and of a new case (description)
-    # come before the relay, so a newcomer with an open case can still type their name.
-    app.add_handler(booking.build_handler(persistent=persistent), group=-3)
-    app.add_handler(handoff.build_handler(persistent=persistent), group=-2)
-    # Group -1: a newcomer with an open case writes to the counsellors, not to the bot.
-    app.add_handler(handoff.build_relay_handler(), group=-1)
-    # Group 0: the open district question.
-    app.add_handler(counselling.build_handler(persistent=persistent), group=0)
-    # Group 1: stateless flows, first match wins; the catch-alls of `fallback` come last.
+    app.add_handler(booking.build_handler(persistent=persistent), group=Group.BOOKING_STEPS)
+    app.add_handler(handoff.build_handler(persistent=persistent), group=Group.HANDOFF_STEPS)
+    app.add_handler(handoff.build_relay_handler(), group=Group.RELAY)
+    app.add_handler(counselling.build_handler(persistent=persistent), group=Group.DISTRICT)
+    # Stateless flows, first match wins; the catch-alls of `fallback` come last.
     for handler in (
         *start.build_handlers(),
         *topics.build_handlers(),
         *counselling.build_handlers(),
         *booking.build_handlers(),
+        *mybookings.build_handlers(),
         *frontdesk.build_handlers(),
-        *handoff.build_handlers(settings.counsellor_chat_id),
+        *handoff.build_handlers(),
+        *counsellors.build_handlers(settings.counsellor_chat_id),
         *privacy.build_handlers(),
         *freetext.build_handlers(),
         *fallback.build_handlers(),
     ):
-        app.add_handler(handler, group=1)
+        app.add_handler(handler, group=Group.FLOWS)
     app.add_error_handler(errors.on_error)
     return app
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
+from bot.services.membership import MembershipCache
+
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
     from bot.i18n import Catalogues
+    from bot.jobs import JobRunner
+    from bot.published import ContentFollower
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
@@ -78,7 +83,19 @@ class BotData:
     handoff: HandoffService | None = None
     office_hours: OfficeHours | None = None
     emergency: EmergencyWords | None = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    #: Who is a member of the counsellors' group, as Telegram last said.
+    members: MembershipCache = field(default_factory=MembershipCache)
+    #: The Redis client was made from REDIS_URL here (and is closed at shutdown).
+    owns_redis: bool = False
+    #: SIGHUP reloads the content (``lotse run``; not in tests or the local chat).
+    sighup_reload: bool = False
+    #: Listens for "content changed" on Redis, in every process.
+    reload_task: asyncio.Task[None] | None = None
+    #: Keeps this process on the newest published content version (with Redis).
+    content_follower: ContentFollower | None = None
+    #: The background jobs (reminders, notices, maintenance, retention), where this process
+    #: may run them; they run in one process of the deployment at a time.
+    jobs: JobRunner | None = None
 
     @property
     def settings(self) -> Settings:

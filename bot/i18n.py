@@ -2,14 +2,15 @@
 
 German (``de``) is the reference catalogue: every language has its keys and its variables.
 ``ui.meta.yml`` beside each catalogue records, per key, the hash of the German string the
-translation was made from, so a changed German string shows up as OUTDATED.
+translation was made from, so a changed German string shows up as OUTDATED. This module only
+looks strings up and formats them; keeping the catalogues in order (status, validation,
+stamping) is ``bot.services.catalogue``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -23,7 +24,6 @@ from fluent.syntax import ast, parse
 from fluent.syntax.visitor import Visitor
 
 from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE, is_rtl
-from bot.services.content import Problem, Status
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,9 @@ def bidi(lang: str, text: str) -> str:
 
 
 @dataclass(frozen=True)
-class _Entry:
+class Entry:
+    """One catalogue message: its source text (variables as ``{}``) and variable names."""
+
     value: str
     variables: frozenset[str]
 
@@ -63,10 +65,10 @@ class _VariableCollector(Visitor):
         self.names.add(node.id.name)
 
 
-def _entries(source: str) -> tuple[dict[str, _Entry], list[str]]:
+def _entries(source: str) -> tuple[dict[str, Entry], list[str]]:
     """Parses a catalogue into key -> (source text, variables) and a list of syntax errors."""
     resource = parse(source)
-    entries: dict[str, _Entry] = {}
+    entries: dict[str, Entry] = {}
     errors: list[str] = []
     for item in resource.body:
         if isinstance(item, ast.Junk):
@@ -79,13 +81,8 @@ def _entries(source: str) -> tuple[dict[str, _Entry], list[str]]:
                 el.value if isinstance(el, ast.TextElement) else "{}"
                 for el in (item.value.elements if item.value else [])
             )
-            entries[item.id.name] = _Entry(text, frozenset(names))
+            entries[item.id.name] = Entry(text, frozenset(names))
     return entries, errors
-
-
-def string_hash(text: str) -> str:
-    """Hash of one German UI string, as recorded in ``ui.meta.yml``."""
-    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:10]
 
 
 @dataclass
@@ -94,7 +91,7 @@ class Catalogues:
 
     directory: Path
     bundles: dict[str, FluentBundle] = field(default_factory=dict)
-    entries: dict[str, dict[str, _Entry]] = field(default_factory=dict)
+    entries: dict[str, dict[str, Entry]] = field(default_factory=dict)
     syntax_errors: dict[str, list[str]] = field(default_factory=dict)
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: The counsellors' catalogue (``de/staff.ftl``): German only, the team works in German.
@@ -190,85 +187,6 @@ class Catalogues:
     def keys(self) -> list[str]:
         """The reference keys, in catalogue order."""
         return list(self.entries[SOURCE_LANGUAGE])
-
-    def status(self, lang: str) -> dict[str, Status]:
-        """Key -> derived status for one language."""
-        reference = self.entries[SOURCE_LANGUAGE]
-        own = self.entries.get(lang, {})
-        meta = self.meta.get(lang, {})
-        hashes: Mapping[str, str] = meta.get("source_hashes") or {}
-        result: dict[str, Status] = {}
-        for key, entry in reference.items():
-            if lang == SOURCE_LANGUAGE:
-                result[key] = Status.UP_TO_DATE
-            elif key not in own:
-                result[key] = Status.MISSING
-            elif hashes.get(key) != string_hash(entry.value):
-                result[key] = Status.OUTDATED
-            elif meta.get("machine_translated", True) or not meta.get("reviewed", False):
-                result[key] = Status.MACHINE_TRANSLATED
-            else:
-                result[key] = Status.UP_TO_DATE
-        return result
-
-    def validate(self, langs: Iterable[str] = CODES) -> list[Problem]:
-        """Missing keys, empty values, broken placeholders, outdated strings, syntax errors."""
-        problems: list[Problem] = []
-        reference = self.entries[SOURCE_LANGUAGE]
-        staff_where = f"translations/{SOURCE_LANGUAGE}/{STAFF_CATALOGUE}"
-        if self.staff is None:
-            problems.append(Problem(staff_where, "missing catalogue"))
-        problems += [Problem(staff_where, e) for e in self.syntax_errors.get(STAFF_CATALOGUE, [])]
-        for lang in langs:
-            where = f"translations/{lang}/{CATALOGUE}"
-            if lang not in self.entries:
-                problems.append(Problem(where, "missing catalogue"))
-                continue
-            problems += [Problem(where, e) for e in self.syntax_errors.get(lang, [])]
-            own = self.entries[lang]
-            for key, ref in reference.items():
-                entry = own.get(key)
-                if entry is None:
-                    problems.append(Problem(where, f"missing key {key}"))
-                    continue
-                if not entry.value.replace("{}", "").strip():
-                    problems.append(Problem(where, f"empty value for {key}"))
-                if entry.variables != ref.variables:
-                    problems.append(
-                        Problem(
-                            where,
-                            f"broken placeholders in {key}: expected {sorted(ref.variables)}, "
-                            f"found {sorted(entry.variables)}",
-                        )
-                    )
-            for key in own.keys() - reference.keys():
-                problems.append(Problem(where, f"key {key} is not in the German catalogue"))
-            if lang != SOURCE_LANGUAGE:
-                outdated = [k for k, s in self.status(lang).items() if s is Status.OUTDATED]
-                if outdated:
-                    problems.append(
-                        Problem(where, f"outdated (German changed since): {', '.join(outdated)}")
-                    )
-        return problems
-
-    def stamp(self, lang: str, *, machine_translated: bool = True, reviewed: bool = False) -> Path:
-        """Records that ``lang``'s catalogue was translated from the current German strings."""
-        reference = self.entries[SOURCE_LANGUAGE]
-        own = self.entries.get(lang, {})
-        data = {
-            "machine_translated": machine_translated,
-            "reviewed": reviewed,
-            "source_hashes": {k: string_hash(v.value) for k, v in reference.items() if k in own},
-        }
-        path = self.directory / lang / META
-        path.write_text(
-            "# Written by `lotse content stamp-ui`: the German strings this catalogue was\n"
-            "# translated from. Do not edit by hand.\n"
-            + yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-            encoding="utf-8",
-        )
-        self.meta[lang] = data
-        return path
 
 
 def _locale(lang: str) -> Locale:

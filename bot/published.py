@@ -105,6 +105,8 @@ class ContentFollower:
     bot_data: BotData
     store: ContentStore
     task: asyncio.Task[None] | None = None
+    #: The reload a SIGHUP started (kept so it is not garbage-collected while it runs).
+    sighup: asyncio.Future[None] | None = None
     _tree: dict[str, str] | None = None
     _folder: Path | None = None
     _ui: str = ""

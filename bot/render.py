@@ -48,3 +48,15 @@ def clip(text: str, limit: int = MAX_MESSAGE_LENGTH) -> str:
         return text
     cut = text.rfind("\n", 0, limit - 2)
     return text[: cut if cut > 0 else limit - 2] + "\n…"
+
+
+def split_message(text: str, size: int = MAX_MESSAGE_LENGTH - 200) -> list[str]:
+    """Splits a long text at line breaks or spaces into parts Telegram accepts."""
+    parts: list[str] = []
+    while len(text) > size:
+        cut = max(text.rfind("\n", 0, size), text.rfind(" ", 0, size))
+        cut = cut if cut > size // 2 else size
+        parts.append(text[:cut])
+        text = text[cut:].lstrip()
+    parts.append(text)
+    return [p for p in parts if p]

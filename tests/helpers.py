@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.channels.local import LocalChat
 from bot.channels.local_api import ApiCall
 from bot.i18n import RLM
 from bot.render import to_plain
@@ -91,3 +92,22 @@ class Clock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
+
+
+def catalogue_text(chat: LocalChat, lang: str, key: str, **args: object) -> str:
+    """A UI string as the reader sees it (without direction marks)."""
+    return (
+        chat.app.bot_data.catalogues.t(lang, key, **args)
+        .replace(RLM, "")
+        .replace("\u2068", "")
+        .replace("\u2069", "")
+    )
+
+
+async def choose_language(chat: LocalChat, lang: str) -> None:
+    """/start, then the language button; checks the menu came in that language."""
+    calls = await chat.send("/start")
+    lang_buttons = data_of(calls, "lang:v1:")
+    assert len(lang_buttons) == 12
+    calls = await chat.press_data(f"lang:v1:{lang}")
+    assert catalogue_text(chat, lang, "menu-title") in all_text(calls)

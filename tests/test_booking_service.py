@@ -289,6 +289,22 @@ async def test_forget_user_cancels_first_then_deletes(service: BookingService) -
     assert await service.day_bookings(THURSDAY) == []
 
 
+async def test_forget_user_deletes_cancelled_and_moved_bookings_too(
+    service: BookingService,
+) -> None:
+    cancelled = await book(service, 1, "jobcenter_check", slot_id(THURSDAY, 9, 30))
+    await service.cancel(cancelled.code, user_id=1)
+    moved = await book(service, 1, "jobcenter_check", slot_id(THURSDAY, 10, 0))
+    await service.hold(1, "jobcenter_check", slot_id(THURSDAY, 10, 30), replaces=moved.code)
+    now = await service.confirm(1, chat_id=1, lang="de")
+    office = await book(service, 1, "eu_registration", slot_id(THURSDAY, 11, 10))
+    await service.close_day(THURSDAY, "Streik")
+    # Name and phone of every booking this person ever made are gone, not only the active ones.
+    assert await service.forget_user(1) == 4
+    for code in (cancelled.code, moved.code, now.code, office.code):
+        assert await service.get(code) is None
+
+
 # -- the schedule: clocks changing, holidays ---------------------------------------------------
 
 

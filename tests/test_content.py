@@ -11,6 +11,7 @@ import pytest
 from bot import PROJECT_ROOT
 from bot.i18n import Catalogues
 from bot.languages import CODES
+from bot.services.catalogue import validate_catalogues
 from bot.services.content import TOPIC_IDS, ContentRepository, Status, load_snapshot
 from bot.services.reload import publish_reload
 from tests.conftest import AppFactory
@@ -24,7 +25,7 @@ def load(root: Path):
 def problems_of(root: Path, langs: tuple[str, ...] = CODES) -> list[str]:
     snapshot = load(root)
     cats = Catalogues.load(root / "translations")
-    return [str(p) for p in snapshot.validate(langs) + cats.validate(langs)]
+    return [str(p) for p in snapshot.validate(langs) + validate_catalogues(cats, langs)]
 
 
 def test_shipped_content_is_complete_and_valid() -> None:

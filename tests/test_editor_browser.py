@@ -300,7 +300,7 @@ async def test_admin_pages_are_refused_to_other_roles(
 async def test_closing_a_day_on_the_page_tells_the_newcomer_in_their_language(
     tmp_path: Path, redis: Redis, make_chat: AppFactory
 ) -> None:
-    from bot.flows.booking import deliver_closed_day_notices
+    from bot.jobs import deliver_notices as deliver_closed_day_notices
     from tests.helpers import Clock
     from tests.test_booking_service import THURSDAY, TUESDAY, book, slot_id
 

@@ -1,101 +1,27 @@
-"""Handing a conversation to counsellors: both sides through the Application, real Redis, and
-the loopback translator (it "translates" by tagging: ``[de] …``)."""
+"""Handing a conversation to counsellors, the newcomer's side: through the Application, real
+Redis, and the loopback translator (it "translates" by tagging: ``[de] …``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.channels.local import LocalChat
-from bot.channels.local_api import ApiCall
-from bot.channels.updates import UpdateFactory
-from bot.flows.handoff import run_maintenance
-from bot.i18n import RLM
 from tests.conftest import AppFactory
 from tests.fake_libretranslate import FakeLibreTranslate
+from tests.handoff_helpers import (
+    GROUP,
+    NEWCOMER,
+    TUESDAY_10,
+    Team,
+    newcomer,
+    open_case,
+    staff,
+    to_chat,
+    ui,
+)
 from tests.helpers import Clock, all_text, answered_queries, data_of, messages
-
-GROUP = -1009876543
-COUNSELLOR = 77
-COLLEAGUE = 78
-OUTSIDER = 99
-NEWCOMER = 4242
-GROUP_CHAT = {"id": GROUP, "type": "supergroup", "title": "Beratung", "is_forum": True}
-TUESDAY_10 = datetime(2026, 12, 1, 10, 0)  # within counselling hours
-
-
-def ui(chat: LocalChat, lang: str, key: str, **args: object) -> str:
-    text = chat.app.bot_data.catalogues.t(lang, key, **args)
-    return text.replace(RLM, "").replace("\u2068", "").replace("\u2069", "")
-
-
-def staff(chat: LocalChat, key: str, **args: object) -> str:
-    return chat.app.bot_data.catalogues.staff_t(key, **args)
-
-
-def to_chat(calls: list[ApiCall], chat_id: int) -> list[ApiCall]:
-    return [c for c in calls if int(c.params.get("chat_id", 0)) == chat_id]
-
-
-class Team:
-    """Counsellors writing in the group: in a case's topic, in General, or privately."""
-
-    def __init__(self, chat: LocalChat) -> None:
-        self.chat = chat
-        self.people = {
-            uid: UpdateFactory(user_id=uid, first_name=name, language_code="de")
-            for uid, name in ((COUNSELLOR, "Jana"), (COLLEAGUE, "Murat"), (OUTSIDER, "Eve"))
-        }
-        chat.api.members[GROUP] = {COUNSELLOR: "member", COLLEAGUE: "administrator"}
-
-    async def say(
-        self, text: str, thread: int | None, who: int = COUNSELLOR, **content: Any
-    ) -> list[ApiCall]:
-        before = len(self.chat.api.calls)
-        payload = {"text": text} if text else content
-        update = self.people[who].in_topic(self.chat.app.bot, GROUP_CHAT, thread, **payload)
-        await self.chat.app.process_update(update)
-        return self.chat.api.calls[before:]
-
-    async def private(self, text: str, who: int) -> list[ApiCall]:
-        before = len(self.chat.api.calls)
-        factory = self.people[who]
-        await self.chat.app.process_update(factory.text(self.chat.app.bot, text))
-        return self.chat.api.calls[before:]
-
-
-async def newcomer(
-    make_chat: AppFactory,
-    lang: str,
-    clock: Clock,
-    libre: FakeLibreTranslate | None,
-    *,
-    user_id: int = NEWCOMER,
-    **overrides: object,
-) -> LocalChat:
-    settings: dict[str, object] = {"counsellor_chat_id": GROUP, **overrides}
-    if libre is not None:
-        settings["libretranslate_url"] = libre.url
-    chat = await make_chat(language_code=lang, user_id=user_id, **settings)
-    service = chat.app.bot_data.handoff
-    assert service is not None
-    service.clock = clock
-    assert chat.app.bot_data.booking is not None
-    chat.app.bot_data.booking.clock = clock
-    await chat.send("/start")
-    await chat.press_data(f"lang:v1:{lang}")
-    return chat
-
-
-async def open_case(chat: LocalChat, subject: str | None) -> int:
-    await chat.press_data("handoff:v1:start")
-    await chat.press_data("handoff:v1:yes")
-    calls = await (chat.send(subject) if subject else chat.press_data("handoff:v1:skip"))
-    [topic] = [c for c in calls if c.method == "createForumTopic"]
-    return int(topic.result["message_thread_id"])
 
 
 @pytest.fixture
@@ -180,43 +106,6 @@ async def test_farsi_and_german_hold_a_conversation_with_originals_beside(
         assert "سلام" not in value and "Guten Tag" not in value
 
 
-async def test_claims_and_who_may_act(
-    make_chat: AppFactory, clock: Clock, libre: FakeLibreTranslate
-) -> None:
-    chat = await newcomer(make_chat, "uk", clock, libre)
-    team = Team(chat)
-    thread = await open_case(chat, None)
-    calls = await team.say("/claim", thread)
-    assert staff(chat, "staff-claimed", case=1, counsellor="Jana") in all_text(calls)
-    assert ui(chat, "uk", "handoff-claimed") in all_text(to_chat(calls, NEWCOMER))
-    calls = await team.say("/claim", thread, who=COLLEAGUE)
-    assert staff(chat, "staff-already-claimed", case=1, counsellor="Jana") in all_text(calls)
-    calls = await team.say("/release", thread)
-    assert staff(chat, "staff-released", case=1) in all_text(calls)
-    calls = await team.say("/claim", thread, who=COLLEAGUE)
-    assert "Murat" in all_text(calls)
-    calls = await team.say("/claim", None)  # General, not a case
-    assert staff(chat, "staff-not-a-case") in all_text(calls)
-    calls = await team.private("/claim", COUNSELLOR)  # a member, but not in the group
-    assert staff(chat, "staff-use-group") in all_text(calls)
-    for command in ("/claim", "/close", "/note hallo", "/cases", "/release"):
-        calls = await team.private(command, OUTSIDER)
-        assert ui(chat, "de", "staff-only") in all_text(calls)
-    # The newcomer trying counsellor commands is refused in Ukrainian, nothing changes.
-    calls = await chat.send("/close")
-    assert ui(chat, "uk", "staff-only") in all_text(calls)
-    service = chat.app.bot_data.handoff
-    assert service is not None
-    assert (await service.get(1)).open  # type: ignore[union-attr]
-    # The newcomer ends it themselves.
-    calls = await chat.send("/end")
-    assert ui(chat, "uk", "handoff-ended-by-you") in all_text(calls)
-    assert staff(chat, "staff-ended-by-newcomer", case=1) in all_text(to_chat(calls, GROUP))
-    calls = await team.say("Hallo?", thread)
-    assert staff(chat, "staff-case-closed-already", case=1) in all_text(calls)
-    assert not to_chat(calls, NEWCOMER)
-
-
 async def test_outside_office_hours_the_newcomer_knows_when_and_may_book(
     make_chat: AppFactory, libre: FakeLibreTranslate
 ) -> None:
@@ -299,57 +188,6 @@ async def test_harmless_questions_raise_no_alarm(
     for question in ("Wo melde ich mich an?", "Ich brauche einen Kita-Platz", "Termin absagen"):
         calls = await chat.send(question)
         assert "112" not in all_text(calls)
-
-
-async def test_waiting_cases_are_announced_again(
-    make_chat: AppFactory, clock: Clock, libre: FakeLibreTranslate
-) -> None:
-    chat = await newcomer(make_chat, "pl", clock, libre)
-    await open_case(chat, "Pytanie o pracę")
-    clock.advance(minutes=31)
-    chat.api.clear()
-    assert await run_maintenance(chat.app) == (1, 0)
-    [notice] = messages(chat.api.calls)
-    assert int(notice.params["chat_id"]) == GROUP
-    assert "Fall #1 (pl) wartet seit 31 Min." in notice.text
-    assert await run_maintenance(chat.app) == (0, 0)  # not again at once
-
-
-async def test_closed_cases_are_deleted_after_the_retention_period(
-    make_chat: AppFactory, clock: Clock, libre: FakeLibreTranslate, redis: Redis
-) -> None:
-    chat = await newcomer(make_chat, "bg", clock, libre, handoff_retention_days=7)
-    team = Team(chat)
-    thread = await open_case(chat, "Въпрос")
-    await chat.send("Здравейте")
-    await team.say("/close", thread)
-    clock.advance(days=6)
-    assert await run_maintenance(chat.app) == (0, 0)
-    clock.advance(days=1, minutes=1)
-    chat.api.clear()
-    assert await run_maintenance(chat.app) == (0, 1)
-    [deleted] = [c for c in chat.api.calls if c.method == "deleteForumTopic"]
-    assert int(deleted.params["message_thread_id"]) == thread
-    assert not [k async for k in redis.scan_iter(match="lotse:ho:case:*")]
-    assert not await redis.exists(f"lotse:ho:thread:{thread}")
-
-
-async def test_delete_my_data_removes_cases_topics_and_bookings(
-    make_chat: AppFactory, clock: Clock, libre: FakeLibreTranslate, redis: Redis
-) -> None:
-    chat = await newcomer(make_chat, "ro", clock, libre)
-    thread = await open_case(chat, "Întrebare")
-    await chat.send("Bună ziua, numele meu este Ioana")
-    await chat.send("/delete_my_data")
-    calls = await chat.press_data("privacy:v1:confirm")
-    assert ui(chat, "ro", "privacy-deleted") in all_text(calls)
-    assert staff(chat, "staff-deleted-by-user", case=1) in all_text(to_chat(calls, GROUP))
-    [deleted] = [c for c in calls if c.method == "deleteForumTopic"]
-    assert int(deleted.params["message_thread_id"]) == thread
-    for key in [k async for k in redis.scan_iter(match="lotse:ho:*")]:
-        assert key in {b"lotse:ho:seq"}, key
-    calls = await chat.send("Bună")  # no case any more: the bot answers
-    assert not to_chat(calls, GROUP)
 
 
 async def test_without_a_translator_both_sides_see_the_original_and_why(
@@ -443,16 +281,6 @@ async def test_without_a_counsellor_group_the_bot_says_where_people_are(
     assert ui(chat, "en", "handoff-unavailable", name="X", address="Y").split("X")[0] in all_text(
         calls
     )
-
-
-def test_chunks_split_at_words() -> None:
-    from bot.flows.handoff import chunks
-
-    text = "wort " * 2000
-    parts = chunks(text, 1000)
-    assert all(len(p) <= 1000 for p in parts)
-    assert " ".join(p.strip() for p in parts).split() == text.split()
-    assert chunks("kurz") == ["kurz"]
 
 
 def test_emergency_words_rarely_fire_on_ordinary_questions() -> None:

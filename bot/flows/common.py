@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 
 from telegram import (
     InlineKeyboardButton,
@@ -16,7 +17,8 @@ from telegram.constants import ParseMode
 from telegram.ext import filters
 
 from bot import callbacks
-from bot.context import LotseContext
+from bot.callbacks import BookAction, HandoffAction, MenuAction
+from bot.context import BotData, LotseContext
 from bot.i18n import bidi
 from bot.languages import BY_CODE, curated_from_telegram
 from bot.render import answer_html, clip
@@ -28,6 +30,15 @@ PRIVATE = filters.ChatType.PRIVATE
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
+
+
+@dataclass(frozen=True)
+class View:
+    """A message to show: HTML text and its keyboard. Views are built by plain functions
+    (``booking_views``, ``handoff_views``) and sent by the flows with :func:`show`."""
+
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
 
 
 def language_of(update: Update, context: LotseContext) -> str:
@@ -42,9 +53,19 @@ def language_of(update: Update, context: LotseContext) -> str:
     return curated_from_telegram(user.language_code if user else None) or "en"
 
 
+def text_of(bot_data: BotData, lang: str, key: str, **args: object) -> str:
+    """A UI string as HTML-safe text (for views, which have bot data but no update)."""
+    return html.escape(bot_data.catalogues.t(lang, key, **args), quote=False)
+
+
+def label_of(bot_data: BotData, lang: str, key: str, **args: object) -> str:
+    """A UI string for a button (plain text: buttons are not HTML)."""
+    return bot_data.catalogues.t(lang, key, **args)
+
+
 def t(context: LotseContext, lang: str, key: str, **args: object) -> str:
     """A UI string as HTML-safe text."""
-    return html.escape(context.bot_data.catalogues.t(lang, key, **args), quote=False)
+    return text_of(context.bot_data, lang, key, **args)
 
 
 def esc(text: str) -> str:
@@ -54,7 +75,7 @@ def esc(text: str) -> str:
 
 def label(context: LotseContext, lang: str, key: str, **args: object) -> str:
     """A UI string for a button (plain text: buttons are not HTML)."""
-    return context.bot_data.catalogues.t(lang, key, **args)
+    return label_of(context.bot_data, lang, key, **args)
 
 
 def button(text: str, namespace: str, *args: str) -> InlineKeyboardButton:
@@ -75,8 +96,8 @@ def menu_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             *rows(topics, 2),
-            [button(label(context, lang, "menu-book"), callbacks.BOOK, "start")],
-            [button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")],
+            [button(label(context, lang, "menu-book"), callbacks.BOOK, BookAction.START)],
+            [button(label(context, lang, "menu-human"), callbacks.HANDOFF, HandoffAction.START)],
         ]
     )
 
@@ -96,8 +117,8 @@ def nav_keyboard(
         )
     keyboard.append(
         [
-            button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
-            button(label(context, lang, "nav-human"), callbacks.HANDOFF, "start"),
+            button(label(context, lang, "nav-menu"), callbacks.MENU, MenuAction.SHOW),
+            button(label(context, lang, "nav-human"), callbacks.HANDOFF, HandoffAction.START),
         ]
     )
     return InlineKeyboardMarkup(keyboard)
@@ -123,6 +144,11 @@ async def say(
         reply_markup=markup,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
     )
+
+
+async def show(update: Update, context: LotseContext, lang: str, view: View) -> None:
+    """Sends a view to the chat of the update."""
+    await say(update, context, lang, view.text, view.keyboard)
 
 
 async def send_menu(

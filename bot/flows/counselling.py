@@ -29,6 +29,7 @@ from telegram.ext import (
 from telegram.warnings import PTBUserWarning
 
 from bot import callbacks
+from bot.callbacks import MenuAction
 from bot.context import LotseContext
 from bot.flows import booking
 from bot.flows.common import (
@@ -74,7 +75,7 @@ async def send_district_question(update: Update, context: LotseContext, lang: st
     text, _ = await topic_text(context, TOPIC, lang)
     districts = sorted(snapshot.offices.districts.values(), key=lambda d: d.name)
     keyboard = rows([button(d.name, callbacks.DISTRICT, d.id) for d in districts], 2)
-    keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
+    keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, MenuAction.SHOW)])
     title = html.escape(text.title if text else "", quote=False)
     ask = html.escape(text.ask or "" if text else "", quote=False)
     text_lang = text.lang if text else lang
@@ -205,7 +206,7 @@ def build_handler(*, persistent: bool) -> ConversationHandler[LotseContext]:
         return ConversationHandler(
             entry_points=[
                 CallbackQueryHandler(
-                    ask_district, pattern=rf"^{callbacks.TOPIC}:{callbacks.VERSION}:{TOPIC}$"
+                    ask_district, pattern=callbacks.pattern(callbacks.TOPIC, TOPIC, whole=True)
                 )
             ],
             states={

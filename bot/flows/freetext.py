@@ -14,8 +14,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot import callbacks
+from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import LotseContext
-from bot.flows import booking, counselling, handoff, start
+from bot.flows import booking, counselling, handoff, handoff_views, start
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
@@ -31,6 +32,8 @@ from bot.flows.topics import show_topic
 from bot.languages import BY_CODE, curated_from_telegram
 from bot.services.citizenship import registration_variant
 from bot.services.content import TOPIC_IDS
+from bot.services.emergency import suggests_emergency
+from bot.services.entities import child_age, citizenship_of, is_school_age, kita_variant
 from bot.services.nlu import Decision, NluResult, NluUnavailable, Thresholds
 from bot.services.translator import TranslationFailed
 
@@ -38,46 +41,6 @@ log = logging.getLogger(__name__)
 
 #: Messages longer than this are not sent to the NLU (a letter pasted in is not a question).
 MAX_NLU_CHARS = 500
-
-
-#: In many languages the nationality word is the language word ("roumain"); some lookup files
-#: file such words under citizenship with the language code as value. This maps them back.
-_LANGUAGE_COUNTRY = {
-    "de": "DE",
-    "fr": "FR",
-    "pl": "PL",
-    "ro": "RO",
-    "bg": "BG",
-    "tr": "TR",
-    "uk": "UA",
-    "ru": "RU",
-}
-
-
-def citizenship_of(result: NluResult) -> str | None:
-    """The ISO code of the citizenship a message names, if any."""
-    country = result.entity("citizenship")
-    if country:
-        country = country.strip()
-        # A lower-case value is a language code that a lookup file filed under citizenship.
-        return _LANGUAGE_COUNTRY.get(country, country.upper()) if country.islower() else country
-    # Never guessed from a language alone: speaking Polish does not make someone an EU citizen,
-    # and the two registration paths lead to different offices. Without it, the bot asks.
-    return None
-
-
-def kita_variant(age: str | None) -> str | None:
-    """The Kita answer variant for a child's age in years."""
-    if age is None or not age.isdigit():
-        return None
-    years = int(age)
-    if years == 0:
-        return "under_1"
-    if years <= 2:
-        return "age_1_2"
-    if years <= 6:
-        return "age_3_6"
-    return None
 
 
 async def free_text(update: Update, context: LotseContext) -> None:
@@ -89,10 +52,10 @@ async def free_text(update: Update, context: LotseContext) -> None:
         await start.language_typed(update, context, text)
         return
     user = update.effective_user
-    if handoff.suggests_emergency(context, text, user_lang):
+    if suggests_emergency(context.bot_data.emergency, text, [user_lang]):
         await emergency(update, context, user_lang)
         if user is not None:
-            await handoff.remember(context, user.id, text[:300], handoff.EMERGENCY)
+            await handoff.remember(context, user.id, text[:300], handoff_views.EMERGENCY)
         return
     nlu = context.bot_data.nlu
     if nlu is None or len(text) > MAX_NLU_CHARS:
@@ -151,10 +114,12 @@ async def free_text(update: Update, context: LotseContext) -> None:
 async def emergency(update: Update, context: LotseContext, lang: str) -> None:
     """Words that suggest danger: the emergency numbers at once, and a person offered."""
     keyboard = InlineKeyboardMarkup(
-        [[button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")]]
+        [[button(label(context, lang, "menu-human"), callbacks.HANDOFF, HandoffAction.START)]]
     )
     text = (
-        handoff.emergency_text(context, lang) + "\n\n" + t(context, lang, "handoff-emergency-offer")
+        handoff_views.emergency_text(context.bot_data, lang)
+        + "\n\n"
+        + t(context, lang, "handoff-emergency-offer")
     )
     await say(update, context, lang, text, keyboard)
 
@@ -168,12 +133,11 @@ async def act(
             update, context, lang, intent, registration_variant(citizenship_of(result))
         )
     elif intent == "kita":
-        age = result.entity("child_age")
-        years = int(age) if age and age.isdigit() else None
-        if years is not None and 7 <= years <= 17:
+        years = child_age(result)
+        if is_school_age(years):
             await show_topic(update, context, lang, "school")
         else:
-            await show_topic(update, context, lang, intent, kita_variant(age))
+            await show_topic(update, context, lang, intent, kita_variant(years))
     elif intent == "counselling":
         district_id = result.entity("district")
         district = context.bot_data.content.current.offices.districts.get(district_id or "")
@@ -186,7 +150,7 @@ async def act(
     elif intent == "book_appointment":
         await booking.start_booking(update, context)
     elif intent == "cancel_appointment":
-        await booking.show_my_bookings(update, context)
+        await booking.show_bookings(update, context)
     elif intent == "human_handoff":
         await handoff.start(update, context)
     elif intent == "change_language":
@@ -215,11 +179,11 @@ def _choice_button(context: LotseContext, lang: str, intent: str) -> InlineKeybo
     if intent in TOPIC_IDS:
         return button(label(context, lang, f"topic-{intent}"), callbacks.TOPIC, intent)
     if intent == "book_appointment":
-        return button(label(context, lang, "menu-book"), callbacks.BOOK, "start")
+        return button(label(context, lang, "menu-book"), callbacks.BOOK, BookAction.START)
     if intent == "cancel_appointment":
-        return button(label(context, lang, "command-mybookings"), callbacks.BOOK, "list")
+        return button(label(context, lang, "command-mybookings"), callbacks.BOOK, BookAction.LIST)
     if intent == "human_handoff":
-        return button(label(context, lang, "menu-human"), callbacks.HANDOFF, "start")
+        return button(label(context, lang, "menu-human"), callbacks.HANDOFF, HandoffAction.START)
     return None
 
 
@@ -231,8 +195,8 @@ async def clarify(
     keyboard = [[b] for b in choices]
     keyboard.append(
         [
-            button(label(context, lang, "nav-menu"), callbacks.MENU, "show"),
-            button(label(context, lang, "nav-human"), callbacks.HANDOFF, "start"),
+            button(label(context, lang, "nav-menu"), callbacks.MENU, MenuAction.SHOW),
+            button(label(context, lang, "nav-human"), callbacks.HANDOFF, HandoffAction.START),
         ]
     )
     await say(

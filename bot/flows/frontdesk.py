@@ -13,38 +13,15 @@ from datetime import date
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CommandHandler
 
+from bot import jobs
 from bot.context import LotseContext
-from bot.flows import booking as booking_flow
-from bot.flows.common import language_of, say, t
-from bot.flows.staff import is_counsellor
+from bot.flows.staff import allowed, staff_reply
 from bot.i18n import format_day
-from bot.render import clip
 from bot.services.export import desk_rows
 
 log = logging.getLogger(__name__)
-
-
-async def staff_reply(update: Update, text: str) -> None:
-    """Answers a counsellor where they wrote (the group's topic, or privately)."""
-    message = update.effective_message
-    if message is not None:
-        await message.reply_text(clip(text), parse_mode=ParseMode.HTML, do_quote=False)
-
-
-async def refuse(update: Update, context: LotseContext) -> None:
-    """Tells someone outside the counsellors' group, in their language, that this is staff-only."""
-    lang = language_of(update, context)
-    await say(update, context, lang, t(context, lang, "staff-only"))
-
-
-async def _allowed(update: Update, context: LotseContext) -> bool:
-    if await is_counsellor(update, context):
-        return True
-    await refuse(update, context)
-    return False
 
 
 def _parse_day(text: str | None) -> date | None:
@@ -95,7 +72,7 @@ async def list_day(update: Update, context: LotseContext, day: date) -> None:
 
 async def today(update: Update, context: LotseContext) -> None:
     """Lists today's appointments (/today)."""
-    if not await _allowed(update, context):
+    if not await allowed(update, context):
         return
     schedule = context.bot_data.content.current.booking
     service = context.bot_data.booking
@@ -107,7 +84,7 @@ async def today(update: Update, context: LotseContext) -> None:
 
 async def day(update: Update, context: LotseContext) -> None:
     """Lists the appointments of a given day (/day YYYY-MM-DD)."""
-    if not await _allowed(update, context):
+    if not await allowed(update, context):
         return
     wanted = _parse_day(context.args[0] if context.args else None)
     if wanted is None:
@@ -118,7 +95,7 @@ async def day(update: Update, context: LotseContext) -> None:
 
 async def close_day(update: Update, context: LotseContext) -> None:
     """Closes a day (illness, strike): cancels its bookings and tells everyone affected."""
-    if not await _allowed(update, context):
+    if not await allowed(update, context):
         return
     catalogues = context.bot_data.catalogues
     service = context.bot_data.booking
@@ -136,7 +113,7 @@ async def close_day(update: Update, context: LotseContext) -> None:
         await staff_reply(update, catalogues.staff_t("staff-past-day"))
         return
     cancelled = await service.close_day(wanted, reason)
-    told = await booking_flow.notify_closed(context.application, cancelled, wanted)
+    told = await jobs.notify_closed(context.application, cancelled, wanted)
     log.info("day closed: %d booking(s) cancelled, %d person(s) told", len(cancelled), told)
     text = catalogues.staff_t(
         "staff-closed",
@@ -150,7 +127,7 @@ async def close_day(update: Update, context: LotseContext) -> None:
 
 async def reopen_day(update: Update, context: LotseContext) -> None:
     """Makes a closed day bookable again (/reopen_day YYYY-MM-DD)."""
-    if not await _allowed(update, context):
+    if not await allowed(update, context):
         return
     catalogues = context.bot_data.catalogues
     service = context.bot_data.booking
@@ -173,6 +150,3 @@ def build_handlers() -> list[BaseHandler[Update, LotseContext, Any]]:
         CommandHandler("close_day", close_day),
         CommandHandler("reopen_day", reopen_day),
     ]
-
-
-__all__ = ["build_handlers", "refuse", "staff_reply"]

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import MutableMapping
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    ConversationHandler,
+)
 
 from bot import callbacks
+from bot.callbacks import PrivacyAction
 from bot.context import LotseContext
 from bot.flows import handoff
 from bot.flows.common import PRIVATE, answer_query, button, label, language_of, say, stale_button, t
@@ -16,8 +24,20 @@ from bot.flows.common import PRIVATE, answer_query, button, label, language_of, 
 def _confirm_keyboard(context: LotseContext, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
-            [button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "confirm")],
-            [button(label(context, lang, "privacy-delete-no"), callbacks.PRIVACY, "cancel")],
+            [
+                button(
+                    label(context, lang, "privacy-delete-yes"),
+                    callbacks.PRIVACY,
+                    PrivacyAction.CONFIRM,
+                )
+            ],
+            [
+                button(
+                    label(context, lang, "privacy-delete-no"),
+                    callbacks.PRIVACY,
+                    PrivacyAction.CANCEL,
+                )
+            ],
         ]
     )
 
@@ -28,7 +48,7 @@ async def explain(update: Update, context: LotseContext) -> None:
     settings = context.bot_data.settings
     schedule = context.bot_data.content.current.booking
     markup = InlineKeyboardMarkup(
-        [[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, "ask")]]
+        [[button(label(context, lang, "privacy-delete-yes"), callbacks.PRIVACY, PrivacyAction.ASK)]]
     )
     text = t(
         context,
@@ -59,16 +79,17 @@ async def decided(update: Update, context: LotseContext) -> None:
     data = callbacks.parse(
         update.callback_query.data if update.callback_query else None, callbacks.PRIVACY
     )
-    choice = data.args[0] if data and len(data.args) == 1 else None
-    if choice == "ask":
+    parsed = data.action(PrivacyAction) if data else None
+    choice = parsed[0] if parsed and not parsed[1] else None
+    if choice is PrivacyAction.ASK:
         await ask_delete(update, context)
         return
-    if choice not in {"confirm", "cancel"}:
+    if choice is None:
         await stale_button(update, context)
         return
     await answer_query(update)
     lang = language_of(update, context)
-    if choice == "cancel":
+    if choice is PrivacyAction.CANCEL:
         await say(update, context, lang, t(context, lang, "privacy-delete-cancelled"))
         return
     user = update.effective_user
@@ -81,14 +102,30 @@ async def decided(update: Update, context: LotseContext) -> None:
     if persistence is not None:
         await persistence.drop_user_data(user.id)  # now, not at the next flush
     context.application.drop_user_data(user.id)
-    # Forget open questions in memory too (PTB has no public API for this; the deletion is
-    # tracked, so the persistence drops the stored state as well).
-    for handler in context.application.handlers.get(0, []):
-        conversations = getattr(handler, "_conversations", None)
-        if isinstance(conversations, MutableMapping):
-            for key in [k for k in conversations if isinstance(k, tuple) and user.id in k]:
-                del conversations[key]
+    forget_conversations(context.application, user.id)
     await say(update, context, lang, t(context, lang, "privacy-deleted"))
+
+
+def forget_conversations(
+    application: Application[Any, Any, Any, Any, Any, Any], user_id: int
+) -> int:
+    """Forgets every open question of this user in every conversation, in every handler group.
+
+    PTB has no public API for this; the deletions are tracked, so the persistence drops the
+    stored states as well. Returns how many states were forgotten.
+    """
+    forgotten = 0
+    for handlers in application.handlers.values():
+        for handler in handlers:
+            if not isinstance(handler, ConversationHandler):
+                continue
+            conversations = getattr(handler, "_conversations", None)
+            if not isinstance(conversations, MutableMapping):
+                continue
+            for key in [k for k in conversations if isinstance(k, tuple) and user_id in k]:
+                del conversations[key]
+                forgotten += 1
+    return forgotten
 
 
 def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:

@@ -30,7 +30,7 @@ def language_keyboard(proposed: str | None, other: str | None = None) -> InlineK
     ``other``: the label of an "another language" button (only when a translator is set up)."""
     ordered = sorted(CURATED, key=lambda lang: lang.code != proposed)
     buttons = [button(lang.native_name, callbacks.LANG, lang.code) for lang in ordered]
-    extra = [[button(other, callbacks.LANG, "other")]] if other else []
+    extra = [[button(other, callbacks.LANG, callbacks.LANG_OTHER)]] if other else []
     if proposed in BY_CODE:
         return InlineKeyboardMarkup([buttons[:1], *rows(buttons[1:], 3), *extra])
     return InlineKeyboardMarkup([*rows(buttons, 3), *extra])
@@ -70,7 +70,7 @@ async def language_chosen(update: Update, context: LotseContext) -> None:
     )
     code = data.args[0] if data and len(data.args) == 1 else None
     await answer_query(update)
-    if code == "other":
+    if code == callbacks.LANG_OTHER:
         await ask_other_language(update, context)
         return
     if code is not None and code not in BY_CODE and await _offered(context, code):

@@ -8,6 +8,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot import callbacks
+from bot.callbacks import MenuAction
 from bot.context import LotseContext
 from bot.flows import booking, handoff
 from bot.flows.common import (
@@ -71,7 +72,7 @@ async def show_topic(
         return
     # Ask (again): the first tap, or an option that no longer exists.
     keyboard = [[button(text.options[o], callbacks.TOPIC, topic_id, o)] for o in text.options]
-    keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, "show")])
+    keyboard.append([button(label(context, lang, "nav-menu"), callbacks.MENU, MenuAction.SHOW)])
     question = fallback_note(context, lang, fell_back_to) + bidi(
         text.lang,
         f"<b>{html.escape(text.title, quote=False)}</b>\n\n"

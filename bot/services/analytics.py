@@ -53,6 +53,15 @@ class Analytics:
         )
         await self.redis.xtrim(UNANSWERED, minid=str(now_ms - self.retention_ms), approximate=False)
 
+    async def trim(self) -> int:
+        """Drops entries older than the retention period; returns how many went."""
+        now_ms = int(time.time() * 1000)
+        return int(
+            await self.redis.xtrim(
+                UNANSWERED, minid=str(now_ms - self.retention_ms), approximate=False
+            )
+        )
+
     async def unanswered(self, limit: int = 100) -> list[Unanswered]:
         """The newest unanswered questions, newest first."""
         entries = await self.redis.xrevrange(UNANSWERED, count=limit) or []

@@ -223,6 +223,8 @@ redis.call('HSET', taken, code, counter)
 redis.call('PEXPIRE', taken, keep_ms)
 redis.call('SADD', user_set, code)
 if redis.call('PTTL', user_set) < keep_ms then redis.call('PEXPIRE', user_set, keep_ms) end
+redis.call('SADD', KEYS[11], code)
+if redis.call('PTTL', KEYS[11]) < keep_ms then redis.call('PEXPIRE', KEYS[11], keep_ms) end
 redis.call('ZADD', day, new_start, code)
 if redis.call('PTTL', day) < keep_ms then redis.call('PEXPIRE', day, keep_ms) end
 for _, item in ipairs(due) do
@@ -300,6 +302,10 @@ class BookingService:
 
     def _user_key(self, user_id: int) -> str:
         return f"{self.prefix}user:{user_id}"
+
+    def _history_key(self, user_id: int) -> str:
+        """Every booking code of a person, cancelled and moved ones too (for deleting them)."""
+        return f"{self.prefix}user:{user_id}:all"
 
     def _day_key(self, day: date) -> str:
         return f"{self.prefix}day:{day.isoformat()}"
@@ -562,6 +568,7 @@ class BookingService:
                     self._day_key(day),
                     self._reminders_key,
                     *old_keys,
+                    self._history_key(user_id),
                 ],
                 args=[
                     str(user_id),
@@ -681,15 +688,39 @@ class BookingService:
     async def forget_user(self, user_id: int) -> int:
         """Cancels and deletes everything of one person (/delete_my_data); returns how many."""
         await self.release_hold(user_id)
-        codes = [_s(c) for c in await self.redis.smembers(self._user_key(user_id))]
+        upcoming = await self.redis.smembers(self._user_key(user_id))
+        history = await self.redis.smembers(self._history_key(user_id))
+        codes = sorted({_s(c) for c in (*upcoming, *history)})
         for booking in await self._many(codes):
             if booking.active:
                 with contextlib.suppress(NotYours):  # cancelled a moment ago
                     await self.cancel(booking.code, user_id=user_id, reason="deleted")
         if codes:
             await self.redis.delete(*(self._booking_key(c) for c in codes))
-        await self.redis.delete(self._user_key(user_id))
+        await self.redis.delete(self._user_key(user_id), self._history_key(user_id))
         return len(codes)
+
+    async def purge_indexes(self) -> int:
+        """Retention for the indexes: closed days long past, and codes of expired bookings in
+        the people's lists (the bookings themselves expire on their own). Returns removals."""
+        removed = 0
+        schedule = self._schedule()
+        if schedule is not None:
+            oldest = schedule.local_day(self.clock()) - schedule.keep_after
+            past = [d for d in await self.closed_days() if d < oldest]
+            if past:
+                removed += int(
+                    await self.redis.hdel(self._closed_key, *(d.isoformat() for d in past))
+                )
+        async for key in self.redis.scan_iter(match=f"{self.prefix}user:*", count=500):
+            codes = [_s(c) for c in await self.redis.smembers(key)]
+            pipe = self.redis.pipeline(transaction=False)
+            for code in codes:
+                pipe.exists(self._booking_key(code))
+            gone = [c for c, alive in zip(codes, await pipe.execute(), strict=True) if not alive]
+            if gone:
+                removed += int(await self.redis.srem(key, *gone))
+        return removed
 
     # -- reminders ----------------------------------------------------------------------------
     async def due_reminders(self, limit: int = 100) -> list[DueReminder]:

@@ -72,3 +72,8 @@ def load_emergency(content_dir: Path) -> EmergencyWords:
             patterns[str(lang)] = compiled
     unverified = tuple(str(f.get("claim")) for f in raw.get("facts") or () if not f.get("verified"))
     return EmergencyWords(numbers=numbers, patterns=patterns, unverified=unverified)
+
+
+def suggests_emergency(words: EmergencyWords | None, text: str, languages: Iterable[str]) -> bool:
+    """True when ``text`` contains an emergency word (none loaded: never)."""
+    return bool(words and text and words.suggests_emergency(text, languages))

@@ -1,9 +1,9 @@
-"""Notices to newcomers decided in one process and delivered by the bot's background jobs.
+"""Notices to newcomers that another process decided on and the jobs process delivers.
 
-One kind so far: "the office closed the day of your appointment", decided on the editors' page
-(or by the front desk), delivered with the next free times to rebook. The queue is a Redis list
-of small JSON entries holding only a booking code and the day: the booking itself says who to
-tell and in which language.
+Today one kind: "the office closed the day of your appointment" — decided by the front desk in
+the counsellors' group or on the editors' page, delivered by the background jobs (bot/jobs.py)
+with the next free times to rebook. The queue is a Redis list of small JSON entries holding a
+booking code and the day, nothing personal: the booking itself says who and in which language.
 """
 
 from __future__ import annotations
@@ -16,43 +16,44 @@ from datetime import date
 from redis.asyncio import Redis
 
 from bot.services.booking import Booking
-from bot.services.redis_values import text as as_str
+from bot.services.redis_values import text as _s
 
 CLOSED_DAY_KEY = "lotse:notices:closed_day"
 #: An undelivered notice is pointless after a week: the day has passed.
 QUEUE_TTL_SECONDS = 7 * 86_400
+#: How often a notice is tried before it is given up.
+MAX_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
 class ClosedDayNotice:
-    """Tell the owner of booking ``code`` that the office closed on ``day``."""
+    """One person to tell that their booking ``code`` on ``day`` was cancelled by the office."""
 
     code: str
     day: date
+    attempts: int = 0
 
     def dumps(self) -> str:
-        """The stored form."""
-        return json.dumps({"code": self.code, "day": self.day.isoformat()})
+        return json.dumps({"code": self.code, "day": self.day.isoformat(), "n": self.attempts})
 
     @classmethod
     def loads(cls, raw: str) -> ClosedDayNotice | None:
-        """A stored entry, or None when it is unreadable."""
         try:
             data = json.loads(raw)
-            return cls(str(data["code"]), date.fromisoformat(str(data["day"])))
+            return cls(str(data["code"]), date.fromisoformat(data["day"]), int(data.get("n", 0)))
         except (ValueError, KeyError, TypeError):
             return None
 
 
-async def enqueue_closed_day(redis: Redis, cancelled_bookings: Iterable[Booking], day: date) -> int:
-    """Queues a notice for every booking the office cancelled; returns how many."""
-    entries = [ClosedDayNotice(b.code, day).dumps() for b in cancelled_bookings]
+async def enqueue_closed_day(redis: Redis, bookings: Iterable[Booking], day: date) -> int:
+    """Queues a notice for every cancelled booking; returns how many were queued."""
+    entries = [ClosedDayNotice(b.code, day).dumps() for b in bookings]
     if not entries:
         return 0
-    pipe = redis.pipeline(transaction=True)
-    pipe.rpush(CLOSED_DAY_KEY, *entries)
-    pipe.expire(CLOSED_DAY_KEY, QUEUE_TTL_SECONDS)
-    await pipe.execute()
+    async with redis.pipeline(transaction=True) as pipe:
+        pipe.rpush(CLOSED_DAY_KEY, *entries)
+        pipe.expire(CLOSED_DAY_KEY, QUEUE_TTL_SECONDS)
+        await pipe.execute()
     return len(entries)
 
 
@@ -62,5 +63,14 @@ async def take_closed_day(redis: Redis, limit: int = 50) -> list[ClosedDayNotice
     if not raw:
         return []
     items = raw if isinstance(raw, list) else [raw]
-    notices = [ClosedDayNotice.loads(as_str(item)) for item in items]
+    notices = [ClosedDayNotice.loads(_s(item)) for item in items]
     return [n for n in notices if n is not None]
+
+
+async def retry_closed_day(redis: Redis, notice: ClosedDayNotice) -> bool:
+    """Puts a notice back for a later try; False when it has been tried too often."""
+    if notice.attempts + 1 >= MAX_ATTEMPTS:
+        return False
+    again = ClosedDayNotice(notice.code, notice.day, notice.attempts + 1)
+    await redis.rpush(CLOSED_DAY_KEY, again.dumps())
+    return True

@@ -11,8 +11,8 @@ from starlette.routing import BaseRoute, Route
 
 from bot.editor.charts import stacked
 from bot.editor.security import Who, page, services
-from bot.editor.status import status_overview
 from bot.languages import CODES, SOURCE_LANGUAGE
+from bot.services.catalogue import status_overview
 from bot.services.content import TOPIC_IDS, Status
 from bot.services.content_files import topic_place
 

@@ -1,80 +1,26 @@
-"""Booking through the real Application, the local Bot API and real Redis."""
+"""Booking an appointment through the real Application, the local Bot API and real Redis."""
 
 from __future__ import annotations
 
-import re
-from datetime import UTC, date, datetime, time
-from pathlib import Path
+from datetime import date, datetime
 
 import pytest
 from redis.asyncio import Redis
 
-from bot.channels.local import LocalChat
-from bot.channels.updates import UpdateFactory
-from bot.flows.booking import send_due_reminders
 from bot.i18n import RLM, format_day
-from bot.services.booking import BookingService
+from bot.jobs import send_due_reminders
+from tests.booking_helpers import (
+    GROUP,
+    THURSDAY,
+    TUESDAY_MORNING,
+    book_through_chat,
+    booking_chat,
+    prefix,
+    slot_id,
+    ui,
+)
 from tests.conftest import AppFactory
-from tests.helpers import BERLIN, Clock, all_text, answered_queries, data_of, messages
-
-GROUP = -1001234567
-COUNSELLOR = 77
-TUESDAY_MORNING = datetime(2026, 12, 1, 7, 0)
-THURSDAY = date(2026, 12, 3)
-
-
-def ui(chat: LocalChat, lang: str, key: str, **args: object) -> str:
-    text = chat.app.bot_data.catalogues.t(lang, key, **args)
-    return text.replace(RLM, "").replace("\u2068", "").replace("\u2069", "")
-
-
-def prefix(chat: LocalChat, lang: str, key: str) -> str:
-    """The words of a string before its first placeholder."""
-    marker = "\x00"
-    names = ("code", "day", "count", "days", "time", "minutes", "address", "name", "case", "when")
-    args = {n: marker for n in names}
-    return ui(chat, lang, key, **args).split(marker)[0].strip()
-
-
-def slot_id(day: date, hh: int, mm: int) -> str:
-    local = datetime.combine(day, time(hh, mm), BERLIN)
-    return local.astimezone(UTC).strftime("%Y%m%d%H%M")
-
-
-async def booking_chat(
-    make_chat: AppFactory, lang: str, clock: Clock, *, user_id: int = 4242, **kw: object
-) -> LocalChat:
-    chat = await make_chat(language_code=lang, user_id=user_id, counsellor_chat_id=GROUP, **kw)
-    service = chat.app.bot_data.booking
-    assert service is not None
-    service.clock = clock
-    await chat.send("/start")
-    await chat.press_data(f"lang:v1:{lang}")
-    return chat
-
-
-async def book_through_chat(
-    chat: LocalChat,
-    service_id: str,
-    slot: str,
-    *,
-    name: str = "Amal Haddad",
-    phone: str | None = None,
-    interpreter: str = "ar",
-) -> list:
-    day = slot[:8]
-    await chat.press_data("book:v1:start")
-    await chat.press_data(f"book:v1:svc:{service_id}")
-    calls = await chat.press_data(f"book:v1:day:{service_id}:{day}")
-    assert f"book:v1:time:{service_id}:{slot}" in data_of(calls, "book:v1:time:")
-    await chat.press_data(f"book:v1:time:{service_id}:{slot}")
-    await chat.press_data(f"book:v1:int:{interpreter}")
-    await chat.send(name)
-    if phone is None:
-        await chat.press_data("book:v1:nophone")
-    else:
-        await chat.send(phone)
-    return await chat.press_data("book:v1:confirm")
+from tests.helpers import Clock, all_text, answered_queries, data_of, messages
 
 
 @pytest.fixture
@@ -186,28 +132,6 @@ async def test_booking_speaks_the_newcomers_language(
     assert schedule is not None
     name = schedule.text("language_counselling", lang)
     assert name is not None and name.lang == lang and name.name in all_text(calls)
-
-
-async def test_reschedule_moves_the_booking_and_keeps_the_details(
-    make_chat: AppFactory, clock: Clock
-) -> None:
-    chat = await booking_chat(make_chat, "uk", clock)
-    await book_through_chat(chat, "jobcenter_check", slot_id(THURSDAY, 9, 30), phone="0231 555")
-    service = chat.app.bot_data.booking
-    assert service is not None
-    [old] = await service.bookings_of(4242)
-    calls = await chat.press_data(f"book:v1:move:{old.code}")
-    assert f"book:v1:mday:{old.code}:20261204" in data_of(calls, "book:v1:mday:")
-    calls = await chat.press_data(f"book:v1:mday:{old.code}:20261204")
-    new_slot = slot_id(date(2026, 12, 4), 10, 0)
-    assert f"book:v1:mtime:{old.code}:{new_slot}" in data_of(calls, "book:v1:mtime:")
-    calls = await chat.press_data(f"book:v1:mtime:{old.code}:{new_slot}")
-    assert "Amal Haddad" in all_text(calls)  # no need to type it again
-    calls = await chat.press_data("book:v1:confirm")
-    assert prefix(chat, "uk", "mybookings-moved") in all_text(calls)
-    [moved] = await service.bookings_of(4242)
-    assert moved.slot_id == new_slot and moved.phone == "0231 555"
-    assert (await service.get(old.code)).status == "moved"  # type: ignore[union-attr]
 
 
 async def test_a_taken_time_offers_the_next_free_ones(make_chat: AppFactory, clock: Clock) -> None:
@@ -328,23 +252,6 @@ async def test_a_stale_name_question_does_not_swallow_later_messages(
     assert ui(chat, "en", "fallback-free-text") in all_text(calls)
 
 
-async def test_reminders_survive_a_restart(make_chat: AppFactory, clock: Clock) -> None:
-    first = await booking_chat(make_chat, "fa", clock)
-    await book_through_chat(first, "arrival_counselling", slot_id(THURSDAY, 9, 15))
-    await first.app.stop()
-    await first.app.shutdown()
-
-    second = await make_chat(language_code="en")
-    assert second.app.bot_data.booking is not None
-    second.app.bot_data.booking.clock = clock
-    # Two hours before 09:15, after a night the bot was down: the two-hour reminder comes,
-    # the one of the evening before ("tomorrow …") would be wrong now and is dropped.
-    clock.set_local(datetime(2026, 12, 3, 7, 15))
-    assert await send_due_reminders(second.app) == 1
-    [reminder] = messages(second.api.calls)
-    assert ui(second, "fa", "booking-reminder-2h") in all_text([reminder])
-
-
 async def test_entry_points_menu_answer_and_typed_intents(
     make_chat: AppFactory, clock: Clock
 ) -> None:
@@ -376,91 +283,6 @@ async def test_entry_points_menu_answer_and_typed_intents(
     assert ui(chat, "en", "mybookings-none") in all_text(calls)
 
 
-async def test_front_desk_lists_the_day_and_only_for_counsellors(
-    make_chat: AppFactory, clock: Clock
-) -> None:
-    chat = await booking_chat(make_chat, "ar", clock)
-    await book_through_chat(chat, "eu_registration", slot_id(THURSDAY, 9, 10), phone="0176 111")
-    chat.api.members[GROUP] = {COUNSELLOR: "member"}
-    group = {"id": GROUP, "type": "supergroup", "title": "MigraDO Beratung", "is_forum": True}
-    counsellor = UpdateFactory(user_id=COUNSELLOR, first_name="Jana", language_code="de")
-
-    chat.api.clear()
-    await chat.app.process_update(counsellor.text(chat.app.bot, "/day 2026-12-03", chat=group))
-    text = all_text(chat.api.calls)
-    assert "Amal Haddad" in text and "0176 111" in text
-    assert "Dolmetschen: Arabisch" in text and "09:10" in text
-    assert all(int(c.params["chat_id"]) == GROUP for c in messages(chat.api.calls))
-
-    # A member asking privately is served too; anyone else is refused in their language.
-    chat.api.clear()
-    private = {"id": COUNSELLOR, "type": "private", "first_name": "Jana"}
-    await chat.app.process_update(counsellor.text(chat.app.bot, "/today", chat=private))
-    today = chat.app.bot_data.catalogues.staff_t(
-        "staff-day-empty", day=format_day(date(2026, 12, 1), "de")
-    )
-    assert today in all_text(chat.api.calls)  # nothing booked for Tuesday itself
-    calls = await chat.send("/day 2026-12-03")
-    assert ui(chat, "ar", "staff-only") in all_text(calls)
-    assert "Amal Haddad" not in all_text(calls)
-    calls = await chat.send("/close_day 2026-12-03 Streik")
-    assert ui(chat, "ar", "staff-only") in all_text(calls)
-
-
-async def test_closing_a_day_tells_everyone_and_offers_one_tap_rebooking(
-    make_chat: AppFactory, clock: Clock
-) -> None:
-    chat = await booking_chat(make_chat, "uk", clock)
-    await book_through_chat(chat, "jobcenter_check", slot_id(THURSDAY, 9, 30), name="Olena Koval")
-    chat.api.members[GROUP] = {COUNSELLOR: "member"}
-    group = {"id": GROUP, "type": "supergroup", "title": "MigraDO Beratung", "is_forum": True}
-    counsellor = UpdateFactory(user_id=COUNSELLOR, first_name="Jana", language_code="de")
-    chat.api.clear()
-    update = counsellor.text(chat.app.bot, "/close_day 2026-12-03 Krankheit", chat=group)
-    await chat.app.process_update(update)
-    to_newcomer = [c for c in messages(chat.api.calls) if int(c.params["chat_id"]) == 4242]
-    assert len(to_newcomer) == 1
-    assert prefix(chat, "uk", "booking-office-closed") in all_text(to_newcomer)
-    rebook = [d for _, d in to_newcomer[0].buttons if d.startswith("book:v1:rebook:")]
-    assert rebook
-    to_group = [c for c in messages(chat.api.calls) if int(c.params["chat_id"]) == GROUP]
-    closed = chat.app.bot_data.catalogues.staff_t(
-        "staff-closed", day=format_day(THURSDAY, "de"), reason="Krankheit", count=1, told=1
-    )
-    assert closed in all_text(to_group)
-    service = chat.app.bot_data.booking
-    assert service is not None
-    assert await service.bookings_of(4242) == []
-    assert THURSDAY not in await service.free_days("jobcenter_check")
-
-    calls = await chat.press_data(rebook[0])
-    assert "Olena Koval" in all_text(calls)  # details carried over
-    calls = await chat.press_data("book:v1:confirm")
-    assert ui(chat, "uk", "booking-confirmed") in all_text(calls)
-    [again] = await service.bookings_of(4242)
-    assert again.name == "Olena Koval" and again.slot_id == rebook[0].rsplit(":", 1)[1]
-
-
-async def test_delete_my_data_cancels_bookings_first(
-    make_chat: AppFactory, clock: Clock, redis: Redis
-) -> None:
-    chat = await booking_chat(make_chat, "ro", clock)
-    slot = slot_id(THURSDAY, 9, 30)
-    await book_through_chat(chat, "jobcenter_check", slot, phone="0231 99999")
-    calls = await chat.send("/privacy")
-    assert "30" in all_text(calls)  # bookings kept 30 days after the appointment
-    await chat.send("/delete_my_data")
-    calls = await chat.press_data("privacy:v1:confirm")
-    assert ui(chat, "ro", "privacy-deleted") in all_text(calls)
-    service = chat.app.bot_data.booking
-    assert service is not None
-    assert await service.day_bookings(THURSDAY) == []
-    assert slot in {s.id for s in await service.free_slots("jobcenter_check", THURSDAY)}
-    keys = [k async for k in redis.scan_iter(match="lotse:bk:*")]
-    for key in keys:
-        assert b"0231 99999" not in (await redis.dump(key) or b"")
-
-
 async def test_without_redis_booking_says_where_to_go(make_chat: AppFactory) -> None:
     chat = await make_chat(language_code="en", use_redis=False)
     calls = await chat.press_data("book:v1:start")
@@ -468,42 +290,6 @@ async def test_without_redis_booking_says_where_to_go(make_chat: AppFactory) -> 
     assert prefix(chat, "en", "booking-unavailable") in all_text(calls)
     calls = await chat.send("/mybookings")
     assert prefix(chat, "en", "booking-unavailable") in all_text(calls)
-
-
-def test_export_writes_csv_and_ics(
-    redis_server, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys
-) -> None:
-    import asyncio
-
-    from bot import PROJECT_ROOT
-    from bot.__main__ import main
-    from bot.services.schedule import load_schedule
-
-    schedule = load_schedule(PROJECT_ROOT / "content", PROJECT_ROOT / "translations")
-
-    async def seed() -> str:
-        client = Redis.from_url(redis_server.url)
-        await client.flushdb()
-        service = BookingService(client, lambda: schedule, clock=Clock(TUESDAY_MORNING))
-        await service.hold(9, "language_counselling", slot_id(THURSDAY, 9, 0))
-        await service.update_hold(9, name="Ionela Pop", interpreter="ro", phone="")
-        booking = await service.confirm(9, chat_id=9, lang="ro")
-        await client.aclose()
-        return booking.display_code
-
-    code = asyncio.run(seed())
-    monkeypatch.setenv("REDIS_URL", redis_server.url)
-    assert main(["booking", "export", "--day", "2026-12-03", "--out", str(tmp_path)]) == 0
-    assert "1 appointment(s)" in capsys.readouterr().out
-    csv_text = (tmp_path / "migrado-2026-12-03.csv").read_text(encoding="utf-8")
-    header, row = csv_text.strip().splitlines()
-    assert header.startswith("time,end,code,service,name")
-    assert row.startswith(f"09:00,09:30,{code},Sprachkursberatung,Ionela Pop")
-    assert "Rumänisch" in row
-    ics = (tmp_path / "migrado-2026-12-03.ics").read_text(encoding="utf-8").replace("\n ", "")
-    assert re.search(r"DTSTART:20261203T080000Z", ics) and "Ionela Pop" in ics
-    assert "Dolmetschen: Rumänisch" in ics and f"Nr. {code}" in ics
-    assert main(["booking", "export", "--day", "3.12.2026"]) == 2
 
 
 async def test_booking_and_handoff_buttons_work_while_the_district_question_is_open(
@@ -522,3 +308,20 @@ async def test_booking_and_handoff_buttons_work_while_the_district_question_is_o
     await chat.press_data("handoff:v1:start")
     calls = await chat.press_data("handoff:v1:yes")
     assert ui(chat, "en", "handoff-ask-subject") in all_text(calls)
+
+
+async def test_reminders_survive_a_restart(make_chat: AppFactory, clock: Clock) -> None:
+    first = await booking_chat(make_chat, "fa", clock)
+    await book_through_chat(first, "arrival_counselling", slot_id(THURSDAY, 9, 15))
+    await first.app.stop()
+    await first.app.shutdown()
+
+    second = await make_chat(language_code="en")
+    assert second.app.bot_data.booking is not None
+    second.app.bot_data.booking.clock = clock
+    # Two hours before 09:15, after a night the bot was down: the two-hour reminder comes,
+    # the one of the evening before ("tomorrow …") would be wrong now and is dropped.
+    clock.set_local(datetime(2026, 12, 3, 7, 15))
+    assert await send_due_reminders(second.app) == 1
+    [reminder] = messages(second.api.calls)
+    assert ui(second, "fa", "booking-reminder-2h") in all_text([reminder])
