@@ -282,7 +282,8 @@ async def test_a_broken_published_version_is_refused_and_the_old_content_stays(
     await chat.press_data("lang:v1:de")
     tree = read_tree(editor_root / "content", editor_root / "translations")
     tree[BANKING] = "no front matter"
-    follower = chat.app.bot_data.extras["content_follower"]
+    follower = chat.app.bot_data.content_follower
+    assert follower is not None
     await ContentStore(redis).publish(tree, author="x", note="broken", announce=False)
     assert await follower.check() is False
     assert chat.app.bot_data.content.version is None
