@@ -370,3 +370,47 @@ async def test_rollback_in_one_step_brings_the_old_text_back_to_the_bot(
         text, _ = await wait_for_answer(chat, "topic:v1:banking", "Bankkonto")
         assert "Bankkonto" in text and "Konto (falsch)" not in text
         assert "Konto (falsch)" not in (root / "content/topics/banking.md").read_text()
+
+
+async def test_bad_input_is_refused_with_the_reason_and_nothing_is_lost(
+    tmp_path: Path, redis: Redis
+) -> None:
+    root = copy_repo(tmp_path / "editor")
+    await add_account(redis, "anna", Role.ADMIN)
+    async with serve_editor(make_settings(root), redis) as base, chromium() as browser:
+        page = await browser.new_page()
+        await log_in(page, base, "anna")
+        # An emptied answer is not saved; the page keeps what was typed and says why.
+        await page.goto(base + "/topics/banking")
+        await page.fill("input[name=title]", "Bankkonto – neu")
+        await page.fill("textarea[name='body:']", "   ")
+        await page.click("button:has-text('Entwurf speichern')")
+        assert "Nicht gespeichert" in await flash_text(page)
+        assert "variant (main) is empty" in await page.locator("ul.problems").inner_text()
+        assert await page.input_value("input[name=title]") == "Bankkonto – neu"
+        # A translation that loses a placeholder is not saved either.
+        await page.goto(base + "/topics/counselling/fr")
+        body = page.locator("textarea[name='body:office']")
+        await body.fill((await body.input_value()).replace("{office_address}", "{adresse}"))
+        await page.click("button:has-text('Entwurf speichern')")
+        assert "broken placeholders" in await page.locator("ul.problems").inner_text()
+        # An outdated translation cannot be marked reviewed (the button is off, the server
+        # refuses a direct request).
+        await page.goto(base + "/topics/banking")
+        await page.fill("input[name=title]", "Bankkonto eröffnen")
+        await page.click("button:has-text('Entwurf speichern')")
+        await page.goto(base + "/topics/banking/tr")
+        assert await page.locator("#mark-reviewed").is_disabled()
+        response = await page.request.post(
+            base + "/topics/banking/tr/review", form={"csrf": await csrf_of(page)}
+        )
+        assert "Nur eine aktuelle Übersetzung kann geprüft werden" in await response.text()
+        # Unknown pages and languages get a clear answer.
+        for path in ("/topics/nope", "/topics/banking/xx", "/topics/banking/de"):
+            response = await page.goto(base + path)
+            assert response is not None and response.status == 404, path
+            assert "Diese Seite gibt es nicht" in await page.content()
+    from bot.services.workspace import Workspace
+
+    drafts = await Workspace(redis, root / "content", root / "translations").drafts()
+    assert set(drafts) == {"content/topics/banking.md"}  # only the valid change was kept
