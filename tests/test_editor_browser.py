@@ -414,3 +414,31 @@ async def test_bad_input_is_refused_with_the_reason_and_nothing_is_lost(
 
     drafts = await Workspace(redis, root / "content", root / "translations").drafts()
     assert set(drafts) == {"content/topics/banking.md"}  # only the valid change was kept
+
+
+async def test_when_redis_goes_away_the_page_says_so(tmp_path: Path) -> None:
+    from redis.asyncio import Redis as AsyncRedis
+
+    from bot.local_redis import RedisServer
+
+    root = copy_repo(tmp_path / "editor")
+    own = RedisServer()  # this test stops it
+    client = AsyncRedis.from_url(own.url, socket_timeout=2, socket_connect_timeout=2)
+    try:
+        await add_account(client, "anna", Role.ADMIN)
+        async with serve_editor(make_settings(root), client) as base, chromium() as browser:
+            page = await browser.new_page()
+            await log_in(page, base, "anna")
+            await page.goto(base + "/topics/banking")
+            await page.fill("input[name=title]", "Bankkonto – nicht gespeichert")
+            own.stop()
+            await page.click("button:has-text('Entwurf speichern')")
+            assert "Redis" in await page.content() and "nicht gespeichert" in await page.content()
+            response = await page.request.get(base + "/readyz")
+            assert response.status == 503
+            response = await page.request.get(base + "/healthz")
+            assert response.status == 200
+    finally:
+        own.stop()
+        await client.aclose()
+    assert "nicht gespeichert" not in (root / "content/topics/banking.md").read_text()

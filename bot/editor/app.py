@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from redis.asyncio import BlockingConnectionPool, Redis
+from redis.exceptions import RedisError
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -31,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from bot.editor.security import Refused, SecurityHeaders, Who, csrf_token
+from bot.editor.security import who as who_is
 from bot.editor.words import Words
 from bot.i18n import Catalogues
 from bot.languages import BY_CODE, CODES
@@ -140,7 +142,7 @@ async def readyz(request: Request) -> Response:
     """Ready: Redis answers."""
     try:
         await request.app.state.services.redis.ping()
-    except Exception:  # noqa: BLE001 - any failure means "not ready"
+    except (RedisError, OSError):
         return PlainTextResponse("redis unavailable", status_code=503)
     return PlainTextResponse("ok")
 
@@ -149,12 +151,18 @@ async def _refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Refused)
     svc: EditorServices = request.app.state.services
     current = None
-    with contextlib.suppress(Exception):
-        from bot.editor.security import who
-
-        current = await who(request)
+    with contextlib.suppress(RedisError, OSError):
+        current = await who_is(request)
     message = svc.words.t(f"error-{exc.code}", **exc.details)
     return svc.render(request, current, "error.html", exc.status, message=message)
+
+
+async def _unavailable(request: Request, exc: Exception) -> Response:
+    """Redis cannot be reached: say so, and that nothing typed was saved."""
+    log.warning("editor: Redis unavailable (%s)", type(exc).__name__)
+    svc: EditorServices = request.app.state.services
+    message = svc.words.t("error-unavailable")
+    return svc.render(request, None, "error.html", 503, message=message)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -257,7 +265,11 @@ def build_editor(
         routes=_routes(),
         middleware=middleware,
         lifespan=lifespan,
-        exception_handlers={Refused: _refused, HTTPException: _http_error},
+        exception_handlers={
+            Refused: _refused,
+            HTTPException: _http_error,
+            RedisError: _unavailable,
+        },
     )
     app.state.services = svc
     return app

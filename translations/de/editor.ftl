@@ -20,6 +20,7 @@ error-review-language = Sie dürfen nur Übersetzungen Ihrer Sprachen freigeben,
 error-not-found = Diese Seite gibt es nicht.
 error-not-allowed = So kann diese Seite nicht aufgerufen werden.
 error-bad-request = Diese Anfrage verstehe ich nicht.
+error-unavailable = Die Datenbank der Redaktionsseite (Redis) ist gerade nicht erreichbar. Was Sie eben abgeschickt haben, ist nicht gespeichert. Bitte versuchen Sie es in einer Minute noch einmal.
 
 ## Entwürfe
 
