@@ -22,14 +22,14 @@ help:
 # Both environments install exactly what the lock files say (versions and hashes); nothing is
 # resolved at install time. `make lock` re-resolves on purpose (see README, "Upgrading").
 $(VENV)/.installed: requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	$(PYTHON) -m venv --clear $(VENV)
 	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 $(NLU_VENV)/.installed: nlu/requirements.lock
 	@test -n "$(PY310)" || { echo "Python 3.10 is needed for Rasa 3.6 (set PY310=/path/to/python3.10)"; exit 1; }
-	$(PY310) -m venv $(NLU_VENV)
+	$(PY310) -m venv --clear $(NLU_VENV)
 	$(NLU_VENV)/bin/pip install --quiet --require-hashes --no-deps -r nlu/requirements.lock
 	touch $@
 
@@ -46,6 +46,8 @@ $(UV):
 lock: $(UV)
 	$(UV) pip compile pyproject.toml --extra dev --python-version 3.11 $(LOCK_FLAGS) -o requirements.lock
 	$(UV) pip compile nlu/requirements.in --python-version 3.10 $(LOCK_FLAGS) -o nlu/requirements.lock
+	for f in requirements requirements-convert; do \
+	  $(UV) pip compile deploy/nllb/$$f.in --python-version 3.11 --python-platform x86_64-manylinux_2_28 $(LOCK_FLAGS) -o deploy/nllb/$$f.txt || exit 1; done
 
 nlu-venv: $(NLU_VENV)/.installed
 
@@ -98,8 +100,9 @@ chat: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse chat
 
 lint: $(VENV)/.installed
-	$(PY) -m ruff check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 
 content-validate: $(VENV)/.installed
 	$(VENV)/bin/lotse content validate
@@ -109,8 +112,9 @@ content-status: $(VENV)/.installed
 
 test: $(VENV)/.installed redis-server chromium nlu-train
 	$(PY) nlu/scripts/check_data.py
-	$(PY) -m ruff check bot tests bench
-	$(PY) -m ruff format --check bot tests bench
+	$(PY) -m ruff check bot tests bench deploy
+	$(PY) -m ruff format --check bot tests bench deploy
 	$(PY) -m mypy
+	$(PY) -m mypy deploy/nllb/nllb_server.py
 	$(VENV)/bin/lotse content validate
 	$(PY) -m pytest

@@ -28,9 +28,10 @@ from redis.asyncio import Redis  # noqa: E402
 from bench.stats import percentile  # noqa: E402
 from bot.i18n import Catalogues  # noqa: E402
 from bot.services.content import TOPIC_IDS, load_snapshot  # noqa: E402
+from bot.services.engines import LibreEngine  # noqa: E402
 from bot.services.glossary import Glossary  # noqa: E402
 from bot.services.localize import Localizer  # noqa: E402
-from bot.services.translator import LibreProvider, Translator  # noqa: E402
+from bot.services.translator import Translator  # noqa: E402
 from tests.fake_libretranslate import FakeLibreTranslate  # noqa: E402
 
 
@@ -55,7 +56,7 @@ async def run(delay: float, users: int, port: int) -> None:
     with FakeLibreTranslate() as libre:
         libre.hang_seconds = delay
         translator = Translator(
-            LibreProvider(libre.url), redis, Glossary.load(ROOT / "content" / "glossary.yml")
+            [LibreEngine(libre.url)], redis, Glossary.load(ROOT / "content" / "glossary.yml")
         )
         localizer = Localizer(translator, lambda: snapshot, lambda: catalogues)
         cold: list[float] = []
@@ -78,7 +79,7 @@ async def run(delay: float, users: int, port: int) -> None:
             (warm if (lang, topic, variant) in seen else cold).append(elapsed)
             seen.add((lang, topic, variant))
         # The memory survives a restart: a new process (new Translator) answers from Redis.
-        translator2 = Translator(LibreProvider(libre.url), redis, translator.glossary)
+        translator2 = Translator([LibreEngine(libre.url)], redis, translator.glossary)
         localizer2 = Localizer(translator2, lambda: snapshot, lambda: catalogues)
         restarted = []
         for lang, topic, variant in log[:50]:

@@ -401,6 +401,15 @@ def parser() -> argparse.ArgumentParser:
         metavar="LANG",
         help="also score LANG as if it were beyond the twelve: unsure readings re-read via German",
     )
+    translate = sub.add_parser("translate", help="machine translation engines: coverage, quality")
+    tsub = translate.add_subparsers(dest="translate_command", required=True)
+    tsub.add_parser(
+        "coverage", help="which engine serves each language both ways with German (exit 1: gaps)"
+    )
+    benchmark = tsub.add_parser(
+        "benchmark", help="score each engine against a curated language's translations (chrF)"
+    )
+    benchmark.add_argument("--lang", dest="lang_code", required=True)
     booking = sub.add_parser("booking", help="MigraDO appointments: the front desk's files")
     bsub = booking.add_subparsers(dest="booking_command", required=True)
     export = bsub.add_parser("export", help="write a day's appointments as CSV and ICS")
@@ -440,6 +449,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _content(settings, args)
     if args.command == "nlu":
         return _nlu(settings, args)
+    if args.command == "translate":
+        from bot import translate_cli
+
+        try:
+            if args.translate_command == "coverage":
+                return translate_cli.run_coverage(settings)
+            return translate_cli.run_benchmark(settings, args.lang_code)
+        except SettingsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.command == "booking":
         return _export(settings, args.day, args.out)
     if args.command == "editor":

@@ -39,18 +39,15 @@ from bot.persistence import RedisPersistence
 from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
+from bot.services.coverage import log_coverage
 from bot.services.emergency import load_emergency
+from bot.services.engines import DeeplEngine, Engine, GoogleEngine, LibreEngine, NllbEngine
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
 from bot.services.nlu import RasaClient
-from bot.services.translator import (
-    DeeplProvider,
-    GoogleProvider,
-    LibreProvider,
-    Translator,
-)
+from bot.services.translator import Translator
 from bot.settings import Settings, SettingsError
 
 log = logging.getLogger(__name__)
@@ -114,6 +111,11 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
         bot_data.reload_task = bot_data.content_follower.task
     if bot_data.jobs is not None:
         bot_data.jobs.start()
+    # Once at start: which engine serves which language (a WARNING per curated language that
+    # has none). In the background, so a slow engine does not delay the start.
+    bot_data.coverage_task = asyncio.create_task(
+        log_coverage(bot_data.translator), name="translation-coverage"
+    )
     if bot_data.sighup_reload:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
@@ -124,48 +126,67 @@ async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
     bot_data: BotData = app.bot_data
     if bot_data.jobs is not None:
         await bot_data.jobs.stop()
-    task, bot_data.reload_task = bot_data.reload_task, None
-    if task is not None:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError, TimeoutError):
-            await asyncio.wait_for(task, timeout=5)
+    for name in ("reload_task", "coverage_task"):
+        task = getattr(bot_data, name)
+        setattr(bot_data, name, None)
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(task, timeout=5)
     if bot_data.nlu is not None:
         await bot_data.nlu.aclose()
+    if bot_data.translator is not None:
+        await bot_data.translator.aclose()
     if bot_data.redis is not None and bot_data.owns_redis:
         await bot_data.redis.aclose()
 
 
+def build_engines(settings: Settings) -> list[Engine]:
+    """The configured translation engines in order (TRANSLATORS, else TRANSLATOR)."""
+    engines: list[Engine] = []
+    for name in settings.engine_names:
+        if name == "libre":
+            if not settings.libretranslate_url:
+                raise SettingsError(
+                    "Config 'LIBRETRANSLATE_URL' is missing, and the engine 'libre' needs it."
+                )
+            key = settings.libretranslate_api_key
+            engines.append(
+                LibreEngine(settings.libretranslate_url, key.get_secret_value() if key else None)
+            )
+        elif name == "nllb":
+            if not settings.nllb_url:
+                raise SettingsError("Config 'NLLB_URL' is missing, and the engine 'nllb' needs it.")
+            engines.append(NllbEngine(settings.nllb_url))
+        elif name == "deepl":
+            if not settings.deepl_api_key:
+                raise SettingsError(
+                    "Config 'DEEPL_API_KEY' is missing, and the engine 'deepl' needs it."
+                )
+            engines.append(DeeplEngine(settings.deepl_api_key.get_secret_value()))
+        elif name == "google":
+            if not settings.google_api_key:
+                raise SettingsError(
+                    "Config 'GOOGLE_API_KEY' is missing, and the engine 'google' needs it."
+                )
+            log.warning("engine google: newcomers' messages and answers are sent to Google")
+            engines.append(GoogleEngine(settings.google_api_key.get_secret_value()))
+    return engines
+
+
 def build_translator(settings: Settings, redis: Redis | None) -> Translator | None:
     """The configured machine translator, or None ("none", or nothing configured)."""
-    choice = settings.translator
-    if choice == "auto":
-        choice = "libre" if settings.libretranslate_url else "none"
-    provider: LibreProvider | DeeplProvider | GoogleProvider
-    if choice == "libre":
-        if not settings.libretranslate_url:
-            raise SettingsError(
-                "Config 'LIBRETRANSLATE_URL' is missing, and TRANSLATOR=libre needs it."
-            )
-        key = settings.libretranslate_api_key
-        provider = LibreProvider(
-            settings.libretranslate_url, key.get_secret_value() if key else "lotse"
-        )
-    elif choice == "deepl":
-        if not settings.deepl_api_key:
-            raise SettingsError("Config 'DEEPL_API_KEY' is missing, and TRANSLATOR=deepl needs it.")
-        provider = DeeplProvider(settings.deepl_api_key.get_secret_value())
-    elif choice == "google":
-        log.warning("TRANSLATOR=google: newcomers' messages and answers are sent to Google")
-        provider = GoogleProvider()
-    else:
+    engines = build_engines(settings)
+    if not engines:
         log.info("no translator configured: languages beyond the twelve are not offered")
         return None
     glossary = Glossary.load(settings.content_dir / "glossary.yml")
     return Translator(
-        provider,
+        engines,
         redis,
         glossary,
         timeout=settings.translator_timeout_seconds,
+        budget=settings.translator_budget_seconds,
         memory_ttl_seconds=settings.translation_memory_days * 86_400,
     )
 

@@ -59,7 +59,7 @@ async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
     translator = build_translator(settings, None)
     if translator is None:
         print(
-            "error: no translator configured (TRANSLATOR / LIBRETRANSLATE_URL / DEEPL_API_KEY)",
+            "error: no translator configured (TRANSLATORS, LIBRETRANSLATE_URL, NLLB_URL, …)",
             file=sys.stderr,
         )
         return 2

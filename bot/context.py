@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
+    from bot.services.coverage import Coverage
     from bot.services.emergency import EmergencyWords
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
@@ -93,6 +94,8 @@ class BotData:
     reload_task: asyncio.Task[None] | None = None
     #: Keeps this process on the newest published content version (with Redis).
     content_follower: ContentFollower | None = None
+    #: Logs once at start which translation engine serves which language.
+    coverage_task: asyncio.Task[Coverage] | None = None
     #: The background jobs (reminders, notices, maintenance, retention), where this process
     #: may run them; they run in one process of the deployment at a time.
     jobs: JobRunner | None = None

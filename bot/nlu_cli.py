@@ -305,7 +305,7 @@ def _via_translation(
 
     translator = build_translator(settings, None)
     if translator is None:
-        raise SystemExit("error: --via-translation needs a translator (LIBRETRANSLATE_URL, …)")
+        raise SystemExit("error: --via-translation needs a translator (TRANSLATORS, …)")
     result: dict[str, Any] = {}
     for lang in langs:
         subset = [r for r in rows if r[0] == lang]

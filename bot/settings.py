@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot import PROJECT_ROOT
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+#: The machine translation engines Lotse can talk to (TRANSLATORS).
+ENGINE_NAMES = ("libre", "nllb", "deepl", "google")
 
 
 class SettingsError(RuntimeError):
@@ -45,14 +47,24 @@ class Settings(BaseSettings):
     nlu_timeout_seconds: float = Field(default=2.0, gt=0)
     #: How long unanswered questions (text and language only) are kept for editors.
     analytics_retention_days: int = Field(default=30, ge=1)
-    #: Machine translation: "libre" (self-hosted LibreTranslate, the privacy-preserving
-    #: default when LIBRETRANSLATE_URL is set), "deepl" (DEEPL_API_KEY), "google" (explicit
-    #: opt-in: messages go to Google), or "none".
-    translator: Literal["auto", "libre", "deepl", "google", "none"] = "auto"
+    #: Machine translation engines in the order they are asked, e.g. "libre,nllb": each
+    #: language pair goes to the first engine that serves it. "libre" (self-hosted
+    #: LibreTranslate), "nllb" (the self-hosted NLLB-200 service, deploy/nllb), "deepl"
+    #: (DEEPL_API_KEY), "google" (GOOGLE_API_KEY; explicit opt-in: messages go to Google), or
+    #: "none". Unset: TRANSLATOR decides (the older, single-engine setting).
+    translators: str | None = None
+    #: The single-engine setting: "auto" (every self-hosted engine whose URL is set, LibreTranslate
+    #: first), "libre", "nllb", "deepl", "google", "none". TRANSLATORS, when set, wins.
+    translator: Literal["auto", "libre", "nllb", "deepl", "google", "none"] = "auto"
     libretranslate_url: str | None = None
     libretranslate_api_key: SecretStr | None = None
+    nllb_url: str | None = None
     deepl_api_key: SecretStr | None = None
+    google_api_key: SecretStr | None = None
+    #: Bound of one call to an engine; and of a whole translation (retries, a pivot's two
+    #: hops and glossary explanations included) unless the caller gives less.
     translator_timeout_seconds: float = Field(default=8.0, gt=0)
+    translator_budget_seconds: float = Field(default=20.0, gt=0)
     translation_memory_days: int = Field(default=90, ge=1)
     #: Conversations with counsellors (transcripts, forum topics) are deleted this many days
     #: after the case ends.
@@ -79,6 +91,37 @@ class Settings(BaseSettings):
     #: Where the Rasa server finds nlu/models, when it sees the folder under another path (in
     #: docker-compose: /app/models). Unset: the same path as here.
     editor_rasa_model_dir: str | None = None
+
+    @field_validator("translators")
+    @classmethod
+    def _known_engines(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        names = [n.strip().lower() for n in value.split(",") if n.strip()]
+        unknown = [n for n in names if n not in ENGINE_NAMES and n != "none"]
+        if unknown:
+            raise ValueError(
+                f"unknown engine {unknown[0]!r}; use a comma-separated list of "
+                f"{', '.join(ENGINE_NAMES)} (or none)"
+            )
+        if len(set(names)) != len(names):
+            raise ValueError("an engine is listed twice")
+        if "none" in names and len(names) > 1:
+            raise ValueError("'none' cannot be combined with engines")
+        return ",".join(names)
+
+    @property
+    def engine_names(self) -> tuple[str, ...]:
+        """The translation engines in the order they are asked (TRANSLATORS, else TRANSLATOR)."""
+        if self.translators is not None:
+            return tuple(n for n in self.translators.split(",") if n and n != "none")
+        if self.translator == "auto":
+            return tuple(
+                name
+                for name, url in (("libre", self.libretranslate_url), ("nllb", self.nllb_url))
+                if url
+            )
+        return () if self.translator == "none" else (self.translator,)
 
     @property
     def redis_dsn(self) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from bot.channels.updates import UpdateFactory
 from bot.local_redis import RedisServer
 from bot.settings import Settings
 from tests.fake_libretranslate import FakeLibreTranslate
+from tests.fake_nllb import FakeNllb
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +47,16 @@ async def redis(redis_server: RedisServer) -> AsyncIterator[Redis]:
 def libre() -> Iterator[FakeLibreTranslate]:
     """The loopback stand-in for a LibreTranslate server."""
     with FakeLibreTranslate() as server:
+        yield server
+
+
+@pytest.fixture
+def nllb() -> Iterator[FakeNllb]:
+    """The NLLB service on loopback, its model a stand-in (tests/fake_nllb.py)."""
+    with FakeNllb() as server:
+        deadline = time.monotonic() + 10
+        while not server.ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
         yield server
 
 

@@ -199,11 +199,15 @@ async def test_without_a_translator_both_sides_see_the_original_and_why(
     calls = await chat.send("Bonjour, j'ai une question")
     relayed = all_text(to_chat(calls, GROUP))
     assert "Original (fr): Bonjour, j'ai une question" in relayed
-    assert staff(chat, "staff-relay-untranslated") in relayed
+    # No translator at all: the counsellors read that none is set up for French, not that a
+    # service failed.
+    language = "Französisch (fr)"
+    assert staff(chat, "staff-relay-no-engine", language=language) in relayed
     calls = await team.say("Guten Tag!", thread)
     delivered = all_text(to_chat(calls, NEWCOMER))
     assert ui(chat, "fr", "handoff-not-translated") in delivered and "Guten Tag!" in delivered
-    assert staff(chat, "staff-sent-untranslated") in all_text(to_chat(calls, GROUP))
+    confirmation = staff(chat, "staff-sent-no-engine", language=language)
+    assert confirmation in all_text(to_chat(calls, GROUP))
 
 
 async def test_long_messages_and_stickers_in_a_case(

@@ -7,8 +7,9 @@ import time
 import pytest
 
 from bot import PROJECT_ROOT
+from bot.services.engines import LibreEngine
 from bot.services.glossary import Glossary
-from bot.services.translator import LibreProvider, TranslationFailed, Translator
+from bot.services.translator import TranslationFailed, Translator
 from tests.fake_libretranslate import FakeLibreTranslate
 
 GLOSSARY = Glossary.load(PROJECT_ROOT / "content" / "glossary.yml")
@@ -21,16 +22,21 @@ async def _no_sleep(_: float) -> None:
 def make(libre: FakeLibreTranslate, redis=None, **kwargs: object) -> Translator:
     options: dict[str, object] = {"timeout": 2.0, "sleep": _no_sleep, "glossary": GLOSSARY}
     options.update(kwargs)
-    return Translator(LibreProvider(libre.url), redis, **options)  # type: ignore[arg-type]
+    return Translator([LibreEngine(libre.url)], redis, **options)  # type: ignore[arg-type]
 
 
-async def test_translates_through_deep_translator(libre: FakeLibreTranslate) -> None:
+async def test_translates_through_libretranslates_api_with_a_json_body(
+    libre: FakeLibreTranslate,
+) -> None:
     translator = make(libre)
     assert await translator.translate("Guten Tag", "de", "ti") == "[ti] Guten Tag"
     assert libre.requests[-1]["source"] == "de" and libre.requests[-1]["target"] == "ti"
+    [sent] = [r for r in libre.raw if r["path"] == "/translate"]
+    assert sent["method"] == "POST" and sent["query"] == ""  # nothing in the URL
+    assert sent["body"] == {"q": "Guten Tag", "source": "de", "target": "ti", "format": "text"}
 
 
-async def test_ukrainian_works_although_deep_translator_lacks_it(libre: FakeLibreTranslate) -> None:
+async def test_ukrainian_works(libre: FakeLibreTranslate) -> None:
     assert await make(libre).translate("Hallo", "de", "uk") == "[uk] Hallo"
 
 
@@ -98,7 +104,7 @@ async def test_malformed_answers_fail(libre: FakeLibreTranslate) -> None:
 
 async def test_unreachable_server_fails() -> None:
     translator = Translator(
-        LibreProvider("http://127.0.0.1:9/"), timeout=1, attempts=2, sleep=_no_sleep
+        [LibreEngine("http://127.0.0.1:9/")], timeout=1, attempts=2, sleep=_no_sleep
     )
     with pytest.raises(TranslationFailed):
         await translator.translate("Hallo", "de", "ti")

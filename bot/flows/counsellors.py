@@ -29,6 +29,7 @@ from bot.flows.handoff import (
 )
 from bot.flows.staff import in_counsellor_group, is_counsellor, refuse, staff_reply
 from bot.render import split_message
+from bot.services.coverage import no_engine_for
 from bot.services.handoff import Case
 
 log = logging.getLogger(__name__)
@@ -190,7 +191,10 @@ async def relay_from_counsellor(update: Update, context: LotseContext) -> None:
                 translation=translated or "",
                 by=_counsellor_name(update),
             )
-            confirmation = views.sent_confirmation(context.bot_data, lang, message.text, shown)
+            no_engine = not ok and await no_engine_for(context.bot_data.translator, "de", lang)
+            confirmation = views.sent_confirmation(
+                context.bot_data, lang, message.text, shown, no_engine=no_engine
+            )
         else:
             caption = message.caption or ""
             translated, _ = await translate(context, caption, "de", lang)

@@ -49,6 +49,7 @@ from bot.flows.common import (
     t,
 )
 from bot.render import split_message
+from bot.services.coverage import no_engine_for
 from bot.services.emergency import suggests_emergency
 from bot.services.handoff import AlreadyOpen, Case, HandoffService
 from bot.services.translator import TranslationFailed
@@ -346,7 +347,10 @@ async def relay_text(context: LotseContext, case: Case, text: str, lang: str) ->
     service = service_of(context)
     assert service is not None
     translated, ok = await translate(context, text, lang, "de")
-    body = views.relay_in(context.bot_data, lang, text, translated if ok else None)
+    no_engine = not ok and await no_engine_for(context.bot_data.translator, lang, "de")
+    body = views.relay_in(
+        context.bot_data, lang, text, translated if ok else None, no_engine=no_engine
+    )
     await post(context, case, body)
     await service.log(case.number, "in", text, translation=translated or "")
 

@@ -239,16 +239,24 @@ def summary(
     return "\n".join(lines)
 
 
-def relay_in(bot_data: BotData, lang: str, text: str, translated: str | None) -> str:
-    """A newcomer's message for the counsellors: the German translation, the original beneath."""
+def relay_in(
+    bot_data: BotData, lang: str, text: str, translated: str | None, *, no_engine: bool = False
+) -> str:
+    """A newcomer's message for the counsellors: the German translation, the original beneath.
+
+    Untranslated, it says why: ``no_engine`` (no machine translation is set up for the
+    language at all) or the translation service failed just now."""
     catalogues = bot_data.catalogues
     original = esc(catalogues.staff_t("staff-relay-original", language=lang))
     if lang == "de":
         return f"🗣 {esc(text)}"
     if translated is not None:
         return f"🗣 {esc(translated)}\n\n<i>{original}</i> {esc(text)}"
-    untranslated = esc(catalogues.staff_t("staff-relay-untranslated"))
-    return f"{original} {esc(text)}\n<i>{untranslated}</i>"
+    if no_engine:
+        why = catalogues.staff_t("staff-relay-no-engine", language=german_language(lang))
+    else:
+        why = catalogues.staff_t("staff-relay-untranslated")
+    return f"{original} {esc(text)}\n<i>{esc(why)}</i>"
 
 
 def relay_media(bot_data: BotData, caption_de: str) -> str:
@@ -257,14 +265,24 @@ def relay_media(bot_data: BotData, caption_de: str) -> str:
     return note + ("\n" + esc(caption_de) if caption_de else "")
 
 
-def sent_confirmation(bot_data: BotData, lang: str, german: str, translated: str | None) -> str:
-    """What the counsellor is told after their words went out (plain text)."""
+def sent_confirmation(
+    bot_data: BotData,
+    lang: str,
+    german: str,
+    translated: str | None,
+    *,
+    no_engine: bool = False,
+) -> str:
+    """What the counsellor is told after their words went out (plain text); untranslated, why
+    (``no_engine``: no machine translation is set up for the language)."""
     catalogues = bot_data.catalogues
     sent = catalogues.staff_t("staff-sent", language=german_language(lang))
     if lang == "de":
         return f"{sent} {german}"
     if translated is not None:
         return f"{sent} {translated}"
+    if no_engine:
+        return catalogues.staff_t("staff-sent-no-engine", language=german_language(lang))
     return catalogues.staff_t("staff-sent-untranslated")
 
 

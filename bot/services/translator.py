@@ -1,11 +1,15 @@
-"""Machine translation over deep-translator: bounded in time, retried, rate-limited, remembered.
+"""Machine translation: an engine per language pair, bounded in time, retried, remembered.
 
-deep-translator is blocking and sets no timeout on its HTTP calls, so every call runs in a
-worker thread under ``asyncio.timeout``; a small semaphore bounds how many threads can hang at
-once. Typed errors (429, 5xx, connection problems) are retried with backoff; everything else
-fails fast as ``TranslationFailed`` and the flows fall back to a curated language.
-Every result is kept in a translation memory in Redis (provider, source, target, text hash; with
-a TTL), so a repeated answer costs no call. German office words pass through the glossary.
+The translator knows the configured engines in order (``TRANSLATORS=libre,nllb``) and routes
+each (source, target) pair to the first engine that serves it — directly, or through English
+where the engine has only X↔English — as the engines' own language lists say (fetched once,
+kept an hour; an engine that cannot be reached is skipped). Every call chain of ``translate``
+(routing, retries with backoff, both hops of a pivot, glossary explanations) stays within a time
+budget; each attempt is also bounded by ``timeout``. 429, 5xx and network errors are retried;
+everything else fails fast as ``TranslationFailed`` and the flows fall back to a curated language.
+Every result is kept in a translation memory in Redis whose key names the engine (and pivot)
+that produced it: ``lotse:tm:<engine>:<from>:<to>:<hash>``. German office words pass through the
+glossary.
 """
 
 from __future__ import annotations
@@ -14,161 +18,163 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
-import requests
 from redis.asyncio import Redis
 from redis.exceptions import RedisError
 
+from bot.services.engines import (
+    Engine,
+    LanguageTable,
+    NoEngine,
+    Retryable,
+    TranslationFailed,
+)
 from bot.services.glossary import Glossary
+
+__all__ = ["NoEngine", "Route", "TranslationFailed", "Translator"]
 
 log = logging.getLogger(__name__)
 
-
-class TranslationFailed(Exception):
-    """No translation could be had (provider down, refusing, or answering nonsense)."""
-
-
-class _Retry(Exception):
-    """A failure worth another attempt (rate limit, server error, network)."""
+#: The language an engine with only X↔English models pivots through.
+PIVOT = "en"
 
 
-class Provider(Protocol):
-    """A blocking translation backend."""
+@dataclass(frozen=True)
+class Route:
+    """Which engine translates a pair, and through which language if not directly."""
 
-    name: str
+    engine: Engine
+    via: str | None = None
 
-    def translate(self, text: str, source: str, target: str) -> str: ...
+    @property
+    def label(self) -> str:
+        """``nllb``, or ``libre via en``."""
+        return self.engine.name if self.via is None else f"{self.engine.name} via {self.via}"
 
-    def languages(self) -> dict[str, str]: ...
-
-
-def _classify(exc: Exception) -> Exception:
-    """Maps deep-translator's and requests' errors to retry / fail."""
-    from deep_translator import exceptions as dt
-
-    if isinstance(exc, dt.TooManyRequests | requests.RequestException | ConnectionError):
-        return _Retry(repr(exc))
-    if isinstance(exc, dt.ServerException):
-        # It keeps only a message per status code; unknown codes read "API server error".
-        status = _status_of(exc)
-        if status is None or status == 429 or status >= 500:
-            return _Retry(f"HTTP {status or '5xx'}")
-        return TranslationFailed(f"HTTP {status}")
-    if isinstance(exc, dt.RequestError):
-        return _Retry(repr(exc))
-    return TranslationFailed(type(exc).__name__)
-
-
-def _status_of(exc: Exception) -> int | None:
-    from deep_translator.exceptions import ServerException
-
-    message = str(exc.args[0]) if exc.args else ""
-    return next((code for code, text in ServerException.errors.items() if text == message), None)
-
-
-@dataclass
-class LibreProvider:
-    """A self-hosted LibreTranslate server (the privacy-preserving default)."""
-
-    url: str
-    api_key: str = "lotse"  # LibreTranslate without keys ignores it; deep-translator insists
-    name: str = "libre"
-    _languages: dict[str, str] | None = None
-
-    def languages(self) -> dict[str, str]:
-        """Code -> English name, as the server reports them (GET /languages)."""
-        if self._languages is None:
-            response = requests.get(self.url.rstrip("/") + "/languages", timeout=10)
-            response.raise_for_status()
-            self._languages = {str(item["code"]): str(item["name"]) for item in response.json()}
-        return self._languages
-
-    def translate(self, text: str, source: str, target: str) -> str:
-        from deep_translator import LibreTranslator
-
-        # deep-translator checks languages against its built-in LibreTranslate table, which lacks
-        # e.g. Ukrainian, Farsi and Tigrinya although servers offer them. Build it with a pair
-        # it knows, then give it the server's own codes; the request code path stays its own.
-        codes = self.languages()
-        for code in (source, target):
-            if code not in codes:
-                raise TranslationFailed(f"the server does not offer {code!r}")
-        translator = LibreTranslator(
-            source="en", target="de", api_key=self.api_key, custom_url=self.url.rstrip("/") + "/"
-        )
-        translator._languages = {name: code for code, name in codes.items()}
-        translator._source, translator._target = source, target
-        result = translator.translate(text)
-        if not isinstance(result, str):
-            raise TranslationFailed("no text in the response")
-        return result
-
-
-@dataclass
-class DeeplProvider:
-    """DeepL's API (needs an API key; texts leave our servers)."""
-
-    api_key: str
-    free_api: bool = True
-    name: str = "deepl"
-
-    def languages(self) -> dict[str, str]:
-        from deep_translator.constants import DEEPL_LANGUAGE_TO_CODE
-
-        return {code: name for name, code in DEEPL_LANGUAGE_TO_CODE.items()}
-
-    def translate(self, text: str, source: str, target: str) -> str:
-        from deep_translator import DeeplTranslator
-
-        result = DeeplTranslator(
-            api_key=self.api_key, source=source, target=target, use_free_api=self.free_api
-        ).translate(text)
-        return str(result)
-
-
-@dataclass
-class GoogleProvider:
-    """Google Translate's web endpoint: explicit opt-in only (texts go to Google)."""
-
-    name: str = "google"
-
-    def languages(self) -> dict[str, str]:
-        from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES
-
-        return {code: name for name, code in GOOGLE_LANGUAGES_TO_CODES.items()}
-
-    def translate(self, text: str, source: str, target: str) -> str:
-        from deep_translator import GoogleTranslator
-
-        return str(GoogleTranslator(source=source, target=target).translate(text))
+    @property
+    def memory_name(self) -> str:
+        """The engine part of a translation-memory key (``libre``, ``libre+en``)."""
+        return self.engine.name if self.via is None else f"{self.engine.name}+{self.via}"
 
 
 @dataclass
 class Translator:
-    """Async translation with memory, glossary, time bounds, retries and a rate limit."""
+    """Async translation over engines in order, with memory, glossary, budget and retries."""
 
-    provider: Provider
+    engines: Sequence[Engine]
     redis: Redis | None = None
     glossary: Glossary = field(default_factory=lambda: Glossary([]))
+    #: Bound of one attempt (one HTTP call), seconds.
     timeout: float = 8.0
     attempts: int = 3
     backoff: float = 0.5
+    #: Default bound of a whole ``translate`` call chain, seconds (a caller may pass less).
+    budget: float = 20.0
     memory_ttl_seconds: int = 90 * 86_400
     max_concurrency: int = 4
     min_interval: float = 0.0
-    sleep: Callable[[float], Any] = asyncio.sleep
+    #: How long an engine's language list is kept; how soon a failed fetch is tried again.
+    table_ttl: float = 3600.0
+    table_retry: float = 30.0
+    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     calls: int = 0
     hits: int = 0
     _semaphore: asyncio.Semaphore | None = None
     _last_call: float = 0.0
     _local: dict[str, str] = field(default_factory=dict)
+    _tables: dict[str, tuple[LanguageTable | None, float]] = field(default_factory=dict)
+    _table_locks: dict[str, asyncio.Lock] = field(default_factory=dict)
 
-    def _key(self, text: str, source: str, target: str) -> str:
+    # -- routing -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _now() -> float:
+        return asyncio.get_running_loop().time()
+
+    def _deadline(self, budget: float | None) -> float:
+        return self._now() + (self.budget if budget is None else budget)
+
+    async def table(self, engine: Engine, deadline: float | None = None) -> LanguageTable | None:
+        """The engine's languages (cached), or None when it has not been reachable."""
+        now = self._now()
+        cached = self._tables.get(engine.name)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        lock = self._table_locks.setdefault(engine.name, asyncio.Lock())
+        async with lock:
+            cached = self._tables.get(engine.name)
+            if cached is not None and cached[1] > self._now():
+                return cached[0]
+            stale = cached[0] if cached is not None else None
+            limit = self.timeout if deadline is None else min(self.timeout, deadline - self._now())
+            if limit <= 0:
+                return stale
+            try:
+                async with asyncio.timeout(limit):
+                    table = await engine.languages(limit)
+            except (TranslationFailed, TimeoutError) as exc:
+                log.warning("translation engine %s: no language list (%s)", engine.name, exc)
+                self._tables[engine.name] = (stale, self._now() + self.table_retry)
+                return stale
+            self._tables[engine.name] = (table, self._now() + self.table_ttl)
+            return table
+
+    async def route(self, source: str, target: str, deadline: float | None = None) -> Route:
+        """The first engine (in configured order) that serves ``source`` → ``target``.
+
+        Raises ``NoEngine`` when every engine answered and none serves the pair, and
+        ``TranslationFailed`` when none serves it among those that could be reached.
+        """
+        unreachable: list[str] = []
+        for engine in self.engines:
+            table = await self.table(engine, deadline)
+            if table is None:
+                unreachable.append(engine.name)
+                continue
+            if table.serves(source, target):
+                return Route(engine)
+            if (
+                PIVOT not in (source, target)
+                and table.serves(source, PIVOT)
+                and table.serves(PIVOT, target)
+            ):
+                return Route(engine, PIVOT)
+        if unreachable:
+            raise TranslationFailed(f"no language list from {', '.join(unreachable)}")
+        raise NoEngine(f"no engine translates {source}→{target}")
+
+    async def find_route(self, source: str, target: str) -> Route | None:
+        """The route for a pair, or None (no engine serves it, or none could be reached)."""
+        try:
+            return await self.route(source, target)
+        except TranslationFailed:
+            return None
+
+    async def languages(self, partner: str = "de") -> dict[str, str]:
+        """Languages served both ways with ``partner`` (code -> English name): what the
+        "another language" picker may offer. ``TranslationFailed`` when no engine answers."""
+        tables = [await self.table(engine) for engine in self.engines]
+        if self.engines and all(t is None for t in tables):
+            raise TranslationFailed("no translation engine could be reached")
+        names: dict[str, str] = {}
+        for table in tables:
+            for code, name in (table.names if table else {}).items():
+                names.setdefault(code, name)
+        served: dict[str, str] = {}
+        for code, name in names.items():
+            if code == partner:
+                continue
+            if await self.find_route(partner, code) and await self.find_route(code, partner):
+                served[code] = name
+        return served
+
+    # -- translating ---------------------------------------------------------------------------
+
+    def _key(self, route: Route, text: str, source: str, target: str) -> str:
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
-        return f"lotse:tm:{self.provider.name}:{source}:{target}:{digest}"
+        return f"lotse:tm:{route.memory_name}:{source}:{target}:{digest}"
 
     async def _remembered(self, key: str) -> str | None:
         if key in self._local:
@@ -192,38 +198,46 @@ class Translator:
             except RedisError:
                 log.warning("translation memory unreachable", exc_info=True)
 
-    async def _call(self, text: str, source: str, target: str) -> str:
-        """One provider call with time bound, retries and rate limit."""
+    async def _call(
+        self, engine: Engine, text: str, source: str, target: str, deadline: float
+    ) -> str:
+        """One engine call with retries, backoff and rate limit, all before ``deadline``."""
         if self._semaphore is None:
             self._semaphore = asyncio.Semaphore(self.max_concurrency)
-        last: Exception | None = None
+        last: TranslationFailed | None = None
         for attempt in range(self.attempts):
             async with self._semaphore:
                 wait = self._last_call + self.min_interval - time.monotonic()
                 if wait > 0:
                     await self.sleep(wait)
                 self._last_call = time.monotonic()
+                limit = min(self.timeout, deadline - self._now())
+                if limit <= 0:
+                    break
                 self.calls += 1
                 try:
-                    async with asyncio.timeout(self.timeout):
-                        result = await asyncio.to_thread(
-                            self.provider.translate, text, source, target
-                        )
+                    async with asyncio.timeout(limit):
+                        result = await engine.translate(text, source, target, limit)
                 except TimeoutError:
-                    last = _Retry("timeout")
-                except TranslationFailed as exc:
-                    raise exc
-                except Exception as exc:  # noqa: BLE001 - classified right here
-                    last = _classify(exc)
+                    last = Retryable(f"{engine.name}: no answer in time")
+                except Retryable as exc:
+                    last = exc
                 else:
-                    if not isinstance(result, str) or (text.strip() and not result.strip()):
-                        raise TranslationFailed("empty translation")
+                    if text.strip() and not result.strip():
+                        raise TranslationFailed(f"{engine.name}: empty translation")
                     return result
-            if isinstance(last, TranslationFailed):
-                raise last
             if attempt + 1 < self.attempts:
-                await self.sleep(self.backoff * 2**attempt)
-        raise TranslationFailed(str(last))
+                pause = self.backoff * 2**attempt
+                if self._now() + pause >= deadline:
+                    break
+                await self.sleep(pause)
+        raise TranslationFailed(str(last) if last else f"{engine.name}: time budget spent")
+
+    async def _through(self, route: Route, text: str, source: str, target: str, end: float) -> str:
+        if route.via is None:
+            return await self._call(route.engine, text, source, target, end)
+        middle = await self._call(route.engine, text, source, route.via, end)
+        return await self._call(route.engine, middle, route.via, target, end)
 
     async def translate(
         self,
@@ -234,29 +248,58 @@ class Translator:
         explain_terms: bool = True,
         keep: tuple[str, ...] = (),
         remember: bool = True,
+        budget: float | None = None,
     ) -> str:
         """``text`` from ``source`` into ``target``; German terms kept and explained once.
 
         ``keep``: literal strings (addresses, placeholders) passed through untouched.
         ``remember=False``: personal messages (handoff) never enter the translation memory.
+        ``budget``: seconds the whole call chain may take (default ``self.budget``); past it,
+        ``TranslationFailed``.
         """
         if source == target or not text.strip():
             return text
+        deadline = self._deadline(budget)
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await self._translate(
+                    text, source, target, explain_terms, keep, remember, deadline
+                )
+        except TimeoutError:
+            raise TranslationFailed("the time budget is spent") from None
+
+    async def _translate(
+        self,
+        text: str,
+        source: str,
+        target: str,
+        explain_terms: bool,
+        keep: tuple[str, ...],
+        remember: bool,
+        deadline: float,
+    ) -> str:
+        if source == target or not text.strip():
+            return text
+        route = await self.route(source, target, deadline)
         keep = tuple(k for k in keep if k and k in text)
-        key = self._key(f"{int(explain_terms)}|{'|'.join(keep)}|{text}", source, target)
+        key = self._key(route, f"{int(explain_terms)}|{'|'.join(keep)}|{text}", source, target)
         remembered = await self._remembered(key) if remember else None
         if remembered is not None:
             self.hits += 1
             return remembered
         protected = self.glossary.protect(text, keep)
-        translated = await self._call(protected.text, source, target)
-        explanations = await self._explanations(protected.terms, target) if explain_terms else {}
+        translated = await self._through(route, protected.text, source, target, deadline)
+        explanations = (
+            await self._explanations(protected.terms, target, deadline) if explain_terms else {}
+        )
         result = self.glossary.restore(translated, protected, explanations)
         if remember:
             await self._remember(key, result)
         return result
 
-    async def _explanations(self, terms: tuple[str, ...], target: str) -> dict[str, str]:
+    async def _explanations(
+        self, terms: tuple[str, ...], target: str, deadline: float
+    ) -> dict[str, str]:
         """Each term's explanation in ``target`` (translated from German, cached)."""
         result: dict[str, str] = {}
         for term in dict.fromkeys(terms):
@@ -270,15 +313,14 @@ class Translator:
             if not german:
                 continue
             try:
-                result[term] = await self.translate(german, "de", target, explain_terms=False)
+                result[term] = await self._translate(
+                    german, "de", target, False, (), True, deadline
+                )
             except TranslationFailed:
                 result[term] = entry.explanations.get("en", "")
         return result
 
-    async def languages(self) -> dict[str, str]:
-        """The provider's languages (code -> English name)."""
-        try:
-            async with asyncio.timeout(self.timeout):
-                return await asyncio.to_thread(self.provider.languages)
-        except Exception as exc:
-            raise TranslationFailed(f"languages: {type(exc).__name__}") from exc
+    async def aclose(self) -> None:
+        """Closes the engines' HTTP clients."""
+        for engine in self.engines:
+            await engine.aclose()
