@@ -445,9 +445,10 @@ def test_schedule_form_rewrites_only_what_it_edits(content_copy: Path) -> None:
 async def test_questions_in_german_are_kept_only_as_long_as_the_questions(
     redis: Redis, nlu_copy: Path, libre
 ) -> None:
-    from bot.services.translator import LibreProvider, Translator
+    from bot.services.engines import LibreEngine
+    from bot.services.translator import Translator
 
-    translator = Translator(LibreProvider(libre.url), redis)
+    translator = Translator([LibreEngine(libre.url)], redis)
     await Analytics(redis).record_unanswered("Où puis-je jouer aux échecs ?", "fr", "x", "x")
     work = QuestionWork(redis, nlu_copy, retention_days=30)
     items = await work.all()
@@ -464,3 +465,27 @@ async def test_questions_in_german_are_kept_only_as_long_as_the_questions(
     assert 29 * 86_400 < await redis.ttl(key) <= 30 * 86_400
     await work.dismiss(items)
     assert not await redis.exists(key)
+
+
+def test_every_message_the_page_shows_is_in_the_editors_catalogue() -> None:
+    import re
+
+    from bot.editor.words import Words
+
+    words = Words.load(PROJECT_ROOT / "translations")
+    assert words.errors == []
+    # (bot/editor/cli.py answers on the command line, in its own words)
+    code = "\n".join(
+        p.read_text(encoding="utf-8")
+        for p in (PROJECT_ROOT / "bot").rglob("*.py")
+        if p.name != "cli.py"
+    )
+    used = set(re.findall(r'words\.t\(\s*"([a-z0-9-]+)"', code))
+    used |= {f"account-{c}" for c in re.findall(r'AccountError\(\s*"([a-z-]+)"', code)}
+    used |= {f"schedule-{c}" for c in re.findall(r'ScheduleFormError\(\s*"([a-z-]+)"', code)}
+    used |= {f"error-{c}" for c in re.findall(r'Refused\(\s*\d+,\s*"([a-z-]+)"', code)}
+    used |= {f"train-failed-{c}" for c in re.findall(r'TrainingError\(\s*"([a-z-]+)"', code)}
+    used |= {"train-failed-stale", "train-failed-stopped", "train-failed-unexpected"}
+    used |= {"error-not-found", "error-not-allowed", "error-unavailable"}
+    assert len(used) > 60
+    assert used - words.keys == set()
