@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: lock run chat test lint content-validate content-status redis-server chromium help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking editor bench-editor editor-screenshots
+.PHONY: lock run chat test lint content-validate content-status redis-server chromium help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-load editor bench-editor editor-screenshots
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -16,6 +16,7 @@ help:
 	@echo "make lint   - ruff and mypy"
 	@echo "make nlu-train / nlu-serve / nlu-eval / bench-nlu - the Rasa NLU"
 	@echo "make bench-booking / bench-translate - booking under load, translation memory"
+	@echo "make bench-load - webhook, workers and the echo-bot ceiling under 50/200/1000 chats"
 	@echo "make editor - set up and start the editors' web page (Lotse Redaktion) on EDITOR_LISTEN"
 	@echo "make bench-editor - dashboard load time (12 topics x 12 languages), publish-to-bot delay"
 
@@ -68,6 +69,11 @@ bench-translate: $(VENV)/.installed redis-server
 
 bench-booking: $(VENV)/.installed redis-server
 	$(PY) bench/bench_booking.py
+
+# Lotse behind its webhook on a loopback Bot API: all-in-one and ingress + 1/2/4 workers beside
+# a bare PTB echo bot, 50/200/1,000 chats, with the real Redis and Rasa (README "Sizing").
+bench-load: $(VENV)/.installed redis-server nlu-train
+	$(PY) bench/bench_load.py
 
 redis-server:
 	@command -v redis-server >/dev/null || { \

@@ -87,6 +87,22 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
     if not settings.token:
         log.info("TELEGRAM_BOT_TOKEN is not set: starting the local chat instead of Telegram")
         return _chat(settings, language_code=None, with_nlu=with_nlu)
+    if settings.redis_dsn or settings.webhook_url:
+        from bot import roles
+        from bot.webhook import webhook_path, webhook_secret
+
+        if settings.webhook_url:
+            try:
+                webhook_secret(settings)
+                webhook_path(settings)
+            except SettingsError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+
+        # Durable: updates pass the Redis stream (or, without Redis, the webhook feeds the
+        # Application directly); see bot/roles.py.
+        with _nlu_for(settings, with_nlu) as effective:
+            return asyncio.run(roles.run_service(effective))
     with _nlu_for(settings, with_nlu) as effective:
         app = build_application(effective, sighup_reload=True)
         log.info(
@@ -95,6 +111,20 @@ def _run(settings: Settings, *, with_nlu: bool = True) -> int:
         )
         app.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
     return 0
+
+
+def _role(settings: Settings, args: argparse.Namespace) -> int:
+    """``lotse ingress|worker|jobs``: one role of a scaled-out deployment (bot/roles.py)."""
+    from bot import roles
+
+    if args.command == "ingress":
+        return asyncio.run(roles.run_ingress(settings))
+    health = None
+    if args.health:
+        health = settings.model_copy(update={"webhook_listen": args.health}).webhook_host_port
+    if args.command == "worker":
+        return asyncio.run(roles.run_worker(settings, health))
+    return asyncio.run(roles.run_jobs(settings, health))
 
 
 def _chat(settings: Settings, *, language_code: str | None, with_nlu: bool = True) -> int:
@@ -340,6 +370,16 @@ def parser() -> argparse.ArgumentParser:
         "run", help="serve Telegram (long polling); without a token, the local chat"
     )
     run.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
+    ingress = sub.add_parser(
+        "ingress", help="the webhook: check the secret, append updates to Redis (scaled out)"
+    )
+    ingress.set_defaults(health=None)
+    worker = sub.add_parser("worker", help="handle the updates in Redis, each chat in order")
+    worker.add_argument(
+        "--health", metavar="HOST:PORT", help="serve /healthz and /readyz for probes"
+    )
+    jobs = sub.add_parser("jobs", help="background jobs (reminders, case maintenance), once")
+    jobs.add_argument("--health", metavar="HOST:PORT", help="serve /healthz and /readyz")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal, no Telegram needed")
     chat.add_argument("--no-nlu", action="store_true", help="do not start a Rasa server")
     chat.add_argument(
@@ -443,6 +483,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(settings.log_level)
     if args.command == "run":
         return _run(settings, with_nlu=not args.no_nlu)
+    if args.command in {"ingress", "worker", "jobs"}:
+        try:
+            return _role(settings, args)
+        except SettingsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.command == "chat":
         return _chat(settings, language_code=args.telegram_language, with_nlu=not args.no_nlu)
     if args.command == "content":

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from redis.asyncio import BlockingConnectionPool, Redis
 from telegram import BotCommand
-from telegram.ext import Application, ApplicationBuilder
+from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter
 from telegram.request import BaseRequest
 
 from bot import published
@@ -36,6 +36,7 @@ from bot.i18n import Catalogues
 from bot.jobs import JobRunner
 from bot.languages import CODES
 from bot.persistence import RedisPersistence
+from bot.ratelimit import SharedRateLimiter
 from bot.services.analytics import Analytics
 from bot.services.booking import BookingService
 from bot.services.content import ContentRepository, Problem
@@ -46,9 +47,11 @@ from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
-from bot.services.nlu import RasaClient
+from bot.services.nlu_pool import NluPool
 from bot.services.translator import Translator
 from bot.settings import Settings, SettingsError
+from bot.state import ChatStateStore, StatefulApplication
+from bot.update_processor import ChatOrderedProcessor
 
 log = logging.getLogger(__name__)
 
@@ -198,13 +201,17 @@ def build_application(
     redis: Redis | None = None,
     sighup_reload: bool = False,
     run_jobs: bool = True,
+    rate_limiter: BaseRateLimiter[None] | None = None,
+    updater: bool = True,
 ) -> Application:  # type: ignore[type-arg]
     """Builds the Application: services, persistence, and every handler in one place.
 
     ``request`` replaces the HTTP transport to Telegram (the local chat and the tests pass a
     ``LocalBotApi``). ``redis`` overrides the client made from ``REDIS_URL``; with neither, state
     lives in memory only. ``run_jobs``: this process may run the background jobs (with Redis,
-    one process of the deployment at a time does).
+    one process of the deployment at a time does; a worker passes False). Calls to a real Bot
+    API pass the shared ``SharedRateLimiter`` (``rate_limiter`` replaces it).
+    ``updater=False``: no long polling (webhook, workers).
     """
     content = ContentRepository(settings.content_dir, settings.translations_dir)
     catalogues = Catalogues.load(settings.translations_dir)
@@ -228,12 +235,27 @@ def build_application(
         .context_types(CONTEXT_TYPES)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # Every update between a load and a flush of its chat's state (bot/state.py), each
+        # chat in order, different chats concurrently (bot/update_processor.py).
+        .application_class(StatefulApplication)
+        .concurrent_updates(ChatOrderedProcessor(settings.concurrent_updates))
     )
+    if rate_limiter is None and request is None:
+        rate_limiter = SharedRateLimiter(
+            redis,
+            per_second=settings.telegram_rate_per_second,
+            per_chat_second=settings.telegram_rate_per_chat_second,
+            per_group_minute=settings.telegram_rate_per_group_minute,
+        )
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     else:
         base = settings.telegram_api_base_url
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    if not updater:
+        builder = builder.updater(None)
     if redis is not None:
         builder = builder.persistence(
             RedisPersistence(
@@ -245,14 +267,25 @@ def build_application(
     else:
         log.info("REDIS_URL is not set: state is kept in memory only, nothing survives a restart")
     app = builder.build()
+    assert isinstance(app, StatefulApplication)
+    if redis is not None:
+        app.state_store = ChatStateStore(
+            redis, retention=timedelta(days=settings.user_data_retention_days)
+        )
 
     bot_data: BotData = app.bot_data
     bot_data._settings = settings
     bot_data._content = content
     bot_data._catalogues = catalogues
     bot_data.redis = redis
-    if settings.rasa_url:
-        bot_data.nlu = RasaClient(settings.rasa_url, timeout=settings.nlu_timeout_seconds)
+    if settings.rasa_urls:
+        bot_data.nlu = NluPool(
+            settings.rasa_urls[0],
+            timeout=settings.nlu_timeout_seconds,
+            urls=settings.rasa_urls,
+            redis=redis,
+            cache_seconds=settings.nlu_cache_seconds,
+        )
     else:
         log.info("RASA_URL is not set: typed questions get the menu")
     bot_data.detector = LanguageDetector()
@@ -304,6 +337,8 @@ def build_application(
     ):
         app.add_handler(handler, group=Group.FLOWS)
     app.add_error_handler(errors.on_error)
+    if app.state_store is not None:
+        app.state_store.attach(app)
     return app
 
 

@@ -5,10 +5,14 @@ Keys (all under ``<prefix>``, default ``lotse:``):
 - ``user:<id>`` — the user's profile as JSON, expiring ``retention`` after its last change.
 - ``conv:<name>:<key>`` — a conversation's state, with the same expiry.
 
-Profiles are read lazily, the first time a user shows up after a start (``refresh_user_data``),
-so a start does not read every user into memory. Bot data and chat data are not stored: bot
-data holds services, and nothing per chat needs keeping. Redis errors propagate as
-``redis.exceptions.RedisError`` so the error handler can tell the user to try again.
+Profiles and conversation states are written through, per update, by ``bot/state.py``
+(``ChatStateStore``): read before the update, written before it counts as handled. PTB's own
+interval-based writes (``update_user_data``, ``update_conversation``) are therefore no-ops here,
+and nothing is read in bulk at start (several workers share the keys; what one process held in
+memory could be stale). ``refresh_user_data`` still reads a profile that was not loaded yet.
+Bot data and chat data are not stored: bot data holds services, and nothing per chat needs
+keeping. Redis errors propagate as ``redis.exceptions.RedisError`` so the error handler can
+tell the user to try again.
 """
 
 from __future__ import annotations
@@ -73,8 +77,8 @@ class RedisPersistence(BasePersistence[UserProfile, dict[Any, Any], BotData]):
         user_data.loaded = True
 
     async def update_user_data(self, user_id: int, data: UserProfile) -> None:
-        """Writes the profile and renews its retention period."""
-        await self.redis.set(self._user_key(user_id), json.dumps(data.to_dict()), ex=self.retention)
+        """Nothing: ``ChatStateStore.flush`` wrote the profile when the update was handled."""
+        return None
 
     async def drop_user_data(self, user_id: int) -> None:
         """Deletes the profile and every conversation state of this user."""
@@ -88,29 +92,14 @@ class RedisPersistence(BasePersistence[UserProfile, dict[Any, Any], BotData]):
 
     # -- conversations -----------------------------------------------------------------------
     async def get_conversations(self, name: str) -> ConversationDict:
-        """All stored states of one conversation handler."""
-        result: dict[ConversationKey, object] = {}
-        prefix = f"{self.prefix}conv:{name}:"
-        async for key in self.redis.scan_iter(match=f"{prefix}*"):
-            decoded = key.decode() if isinstance(key, bytes) else key
-            raw = await self.redis.get(decoded)
-            if raw is None:
-                continue
-            try:
-                result[tuple(json.loads(decoded[len(prefix) :]))] = json.loads(raw)
-            except ValueError:
-                log.warning("unreadable conversation state under %s", decoded)
-        return result
+        """Nothing up front: ``ChatStateStore.load`` reads a chat's states per update."""
+        return {}
 
     async def update_conversation(
         self, name: str, key: ConversationKey, new_state: object | None
     ) -> None:
-        """Stores (or, for None, deletes) one conversation's state."""
-        redis_key = self._conv_key(name, key)
-        if new_state is None:
-            await self.redis.delete(redis_key)
-        else:
-            await self.redis.set(redis_key, json.dumps(new_state), ex=self.retention)
+        """Nothing: ``ChatStateStore.flush`` wrote the state when the update was handled."""
+        return None
 
     # -- not stored --------------------------------------------------------------------------
     async def get_chat_data(self) -> dict[int, dict[Any, Any]]:

@@ -123,10 +123,49 @@ class Settings(BaseSettings):
             )
         return () if self.translator == "none" else (self.translator,)
 
+    # -- serving at scale (README "Lotse as a service") --------------------------------------
+    #: The public URL Telegram posts updates to; set: webhook mode (its path is served).
+    webhook_url: str | None = None
+    #: Checked in ``X-Telegram-Bot-Api-Secret-Token`` on every webhook request.
+    webhook_secret: SecretStr | None = None
+    #: host:port the webhook (and /healthz, /readyz) listens on.
+    webhook_listen: str = "0.0.0.0:8080"
+    #: Updates handled at once per process (different chats; one chat is always one at a time).
+    concurrent_updates: int = Field(default=64, ge=1)
+    #: Redis Streams the updates are sharded into by chat id; a worker leases whole shards.
+    stream_shards: int = Field(default=16, ge=1, le=1024)
+    #: Updates waiting per shard before the ingress answers 503 (Telegram delivers them later).
+    stream_max_backlog: int = Field(default=50_000, ge=100)
+    #: A worker that stops renewing loses its shards after this many seconds.
+    worker_lease_seconds: float = Field(default=5.0, gt=0.5)
+    #: Telegram's limits, shared by every process through Redis: messages per second for the
+    #: bot, per second in one private chat, per minute in one group (the counsellors' included).
+    telegram_rate_per_second: float = Field(default=30.0, gt=0)
+    telegram_rate_per_chat_second: float = Field(default=1.0, gt=0)
+    telegram_rate_per_group_minute: float = Field(default=20.0, gt=0)
+    #: Parse results of the NLU are cached in Redis this long (by model and normalised text).
+    nlu_cache_seconds: int = Field(default=86_400, ge=0)
+
     @property
     def redis_dsn(self) -> str | None:
         """The Redis URL as a plain string, or None when no Redis is configured."""
         return self.redis_url.get_secret_value() if self.redis_url else None
+
+    @property
+    def rasa_urls(self) -> list[str]:
+        """Every configured Rasa server (``RASA_URL`` may hold a comma-separated list)."""
+        return [u.strip() for u in (self.rasa_url or "").split(",") if u.strip()]
+
+    @property
+    def webhook_host_port(self) -> tuple[str, int]:
+        """``WEBHOOK_LISTEN`` split into host and port."""
+        host, _, port = self.webhook_listen.rpartition(":")
+        try:
+            return host or "0.0.0.0", int(port)
+        except ValueError:
+            raise SettingsError(
+                f"Config 'WEBHOOK_LISTEN' must be host:port, not {self.webhook_listen!r}."
+            ) from None
 
     @property
     def token(self) -> str | None:

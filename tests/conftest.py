@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from redis.asyncio import BlockingConnectionPool, Redis
+from telegram.ext import BaseRateLimiter
 
 from bot import PROJECT_ROOT
 from bot.app import build_application, running
@@ -94,6 +95,7 @@ async def make_chat(redis: Redis) -> AsyncIterator[AppFactory]:
         root: Path = PROJECT_ROOT,
         use_redis: bool = True,
         redis_client: Redis | None = None,
+        rate_limiter: BaseRateLimiter[None] | None = None,
         **overrides: object,
     ) -> LocalChat:
         api = LocalBotApi()
@@ -101,6 +103,7 @@ async def make_chat(redis: Redis) -> AsyncIterator[AppFactory]:
             make_settings(root, **overrides),
             request=api,
             redis=(redis_client or redis) if use_redis else None,
+            rate_limiter=rate_limiter,
         )
         await stack.enter_async_context(running(app))
         chat = LocalChat(app, api, UpdateFactory(user_id=user_id, language_code=language_code))

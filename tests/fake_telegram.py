@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs
@@ -20,6 +21,8 @@ class FakeTelegram:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.updates: list[dict[str, Any]] = []
         self.lock = threading.Lock()
+        #: Called with (method, params) before a call is answered (e.g. to kill the bot there).
+        self.on_call: Callable[[str, dict[str, Any]], None] | None = None
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -45,11 +48,14 @@ class FakeTelegram:
 
             def _reply(self, status: int, body: dict[str, Any]) -> None:
                 data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except OSError:
+                    pass  # the bot was killed while we answered
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -69,6 +75,8 @@ class FakeTelegram:
     def answer(self, method: str, params: dict[str, Any]) -> Any:
         with self.lock:
             self.calls.append((method, params))
+        if self.on_call is not None:
+            self.on_call(method, params)
         if method == "getMe":
             return BOT
         if method == "getUpdates":
@@ -81,7 +89,9 @@ class FakeTelegram:
                     return ready
                 time.sleep(0.05)
             return []
-        if method in {"sendMessage", "editMessageText"}:
+        if (
+            method.startswith("send") and method != "sendChatAction"
+        ) or method == "editMessageText":
             return {
                 "message_id": len(self.calls),
                 "date": int(time.time()),
@@ -91,5 +101,35 @@ class FakeTelegram:
         return True
 
     def sent(self, method: str = "sendMessage") -> list[dict[str, Any]]:
+        """The parameters of every call of one method, oldest first."""
         with self.lock:
             return [p for m, p in self.calls if m == method]
+
+    def push(self, update: dict[str, Any]) -> None:
+        """Queues an update for getUpdates."""
+        with self.lock:
+            self.updates.append(update)
+
+    def messages(self, chat_id: int) -> list[dict[str, Any]]:
+        """Messages sent or edited in one chat, oldest first."""
+        with self.lock:
+            return [
+                p
+                for m, p in self.calls
+                if m in {"sendMessage", "editMessageText"} and int(p.get("chat_id", 0)) == chat_id
+            ]
+
+
+def button_data(params: dict[str, Any]) -> list[str]:
+    """The callback data of a message's inline buttons."""
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    if not isinstance(markup, dict):
+        return []
+    return [
+        str(b.get("callback_data", ""))
+        for row in markup.get("inline_keyboard", [])
+        for b in row
+        if b.get("callback_data")
+    ]

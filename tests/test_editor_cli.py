@@ -145,3 +145,22 @@ def test_a_bad_listen_address_is_named() -> None:
     for bad in ("8090", "localhost:", "localhost:99999", "host:port"):
         with pytest.raises(SettingsError, match="EDITOR_LISTEN"):
             parse_listen(bad)
+
+
+def test_the_page_is_deployed_beside_the_roles() -> None:
+    import yaml
+
+    docs = list(yaml.safe_load_all((PROJECT_ROOT / "deploy/k8s/editor.yaml").read_text()))
+    [deployment] = [d for d in docs if d["kind"] == "Deployment"]
+    [container] = deployment["spec"]["template"]["spec"]["containers"]
+    assert container["args"] == ["lotse", "editor"]
+    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    env = {e["name"]: e["value"] for e in container["env"]}
+    assert env["EDITOR_LISTEN"].endswith(":8090") and env["EDITOR_COOKIE_SECURE"] == "true"
+    assert {"Service", "PersistentVolumeClaim"} <= {d["kind"] for d in docs}
+    compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text(encoding="utf-8"))
+    editor = compose["services"]["editor"]
+    assert editor["command"] == ["lotse", "editor"]
+    assert editor["environment"]["REDIS_URL"].startswith("redis://redis:")
+    assert editor["ports"] == ["127.0.0.1:8090:8090"]  # not on every interface by default

@@ -63,7 +63,7 @@ def test_compose_loads_only_languages_libretranslate_has() -> None:
     nllb_codes = set(load_service().FLORES)
     for code in CODES:
         assert code in loaded or (code not in LIBRETRANSLATE_CODES and code in nllb_codes), code
-    env = compose["services"]["bot"]["environment"]
+    env = compose["services"]["worker"]["environment"]  # the roles share one environment
     assert env["TRANSLATORS"] == "libre,nllb"
 
 

@@ -158,7 +158,7 @@ def test_the_kubernetes_manifest_matches_the_service() -> None:
     assert kinds["Service"]["spec"]["ports"][0]["targetPort"] == port
     # The bot reaches it where docker-compose does too.
     compose = yaml.safe_load((PROJECT_ROOT / "docker-compose.yml").read_text())
-    assert compose["services"]["bot"]["environment"]["NLLB_URL"] == f"http://nllb:{port}/"
+    assert compose["services"]["worker"]["environment"]["NLLB_URL"] == f"http://nllb:{port}/"
     assert kinds["Service"]["metadata"]["name"] == "nllb"
 
 

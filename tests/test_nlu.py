@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import socket
 import threading
 import time
@@ -332,3 +333,43 @@ def test_eval_shows_the_effect_of_reading_via_german(rasa_url: str) -> None:
     assert 0 <= figures["ku"]["direct"] <= 1 and 0 <= figures["ku"]["via_german"] <= 1
     # Only readings below the answer threshold are re-read, each through the translator.
     assert 0 < asked < len(rows)
+
+
+async def test_the_pool_skips_a_dead_server_and_caches_rasas_raw_answer(
+    rasa_url: str, redis
+) -> None:
+    from bot.local_redis import free_port
+    from bot.services.nlu_pool import NluPool
+    from tests.conftest import make_settings
+
+    dead = f"http://127.0.0.1:{free_port()}"
+    settings = make_settings(rasa_url=f"{dead}, {rasa_url}")
+    assert settings.rasa_urls == [dead, rasa_url]
+    pool = NluPool(
+        dead, timeout=5.0, urls=settings.rasa_urls, redis=redis, breaker_threshold=1, retries=0
+    )
+    text = first_training_example("registration", "de")
+    first = await pool.parse(text)
+    assert first.intent == "registration" and pool.misses == 1
+    assert pool._servers[0].is_open and not pool.is_open  # the dead one is skipped for now
+    # The same words, differently spaced and cased: from the cache, the same reading.
+    again = await pool.parse(f"  {text.upper()}  ")
+    assert pool.hits == 1 and pool.misses == 1
+    assert (again.intent, again.confidence, again.ranking) == (
+        first.intent,
+        first.confidence,
+        first.ranking,
+    )
+    [key] = [k async for k in redis.scan_iter(match="lotse:nlu:*")]
+    stored = json.loads(await redis.get(key))
+    assert "intent_ranking" in stored and "text" not in stored  # raw JSON, never the message
+    assert 0 < await redis.ttl(key) <= 86_400
+    await pool.aclose()
+    # One URL, as before; every server down: the flows get NluUnavailable (then the menu).
+    single = NluPool(rasa_url, timeout=5.0)
+    assert (await single.parse(text)).intent == "registration"
+    await single.aclose()
+    down = NluPool(dead, timeout=1.0, retries=0)
+    with pytest.raises(NluUnavailable):
+        await down.parse(text)
+    await down.aclose()

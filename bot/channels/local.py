@@ -70,7 +70,8 @@ class LocalChat:
 
     async def _process(self, update: Update) -> list[ApiCall]:
         before = len(self.api.calls)
-        await self.app.process_update(update)
+        # Through the update processor, as in production: the chat's turn, then the update.
+        await self.app.update_processor.process_update(update, self.app.process_update(update))
         return self.api.calls[before:]
 
     async def send(self, text: str) -> list[ApiCall]:

@@ -97,6 +97,11 @@ class LocalBotApi(BaseRequest):
     listeners: list[Callable[[ApiCall], None]] = field(default_factory=list)
     #: Methods that should fail, as method -> (HTTP status, description), for error tests.
     failures: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: One-off failures, taken in order: (method, HTTP status, description, parameters), e.g.
+    #: ("sendMessage", 429, "Too Many Requests", {"retry_after": 1}) for the rate limiter's tests.
+    fail_next: list[tuple[str, int, str, dict[str, Any]]] = field(default_factory=list)
+    #: The calls that were answered with one of those failures.
+    failed: list[ApiCall] = field(default_factory=list)
     #: Chat members for getChatMember: chat id -> user id -> status ("member", "left", …).
     members: dict[int, dict[int, str]] = field(default_factory=dict)
     _topics: itertools.count[int] = field(default_factory=lambda: itertools.count(100))
@@ -124,6 +129,14 @@ class LocalBotApi(BaseRequest):
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
+        for i, (method, status, description, parameters) in enumerate(self.fail_next):
+            if method == api_method:
+                del self.fail_next[i]
+                body = {"ok": False, "error_code": status, "description": description}
+                if parameters:
+                    body["parameters"] = parameters
+                self.failed.append(ApiCall(api_method, params, body))
+                return status, json.dumps(body).encode()
         if api_method in self.failures:
             status, description = self.failures[api_method]
             body = {"ok": False, "error_code": status, "description": description}

@@ -9,6 +9,11 @@ from typing import Any
 
 from telegram import Bot, Update
 
+#: Update ids, unique across every factory of the process and increasing across runs, as
+#: Telegram's are: a handled update id is remembered in Redis (bot/state.py), so ids must not
+#: repeat between two local chats on one Redis or between two runs of the local chat.
+_UPDATE_IDS = itertools.count(int(time.time() * 1000) * 1000)
+
 
 @dataclass
 class UpdateFactory:
@@ -17,7 +22,7 @@ class UpdateFactory:
     user_id: int = 4242
     first_name: str = "Amal"
     language_code: str | None = "en"
-    _update_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _update_ids: itertools.count[int] = field(default_factory=lambda: _UPDATE_IDS)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(10_000))
 
     @property
