@@ -164,8 +164,10 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
             print(problem)
         unverified = sum(len(s.unverified_facts) for s in snapshot.sources.values())
         unverified += len(snapshot.booking.unverified_facts) if snapshot.booking else 0
+        unverified += len(snapshot.faqs.unverified_facts)
         print(
-            f"{len(TOPIC_IDS)} topics × {len(langs)} languages checked, UI catalogue "
+            f"{len(TOPIC_IDS)} topics and {len(snapshot.faqs.ids())} frequent questions × "
+            f"{len(langs)} languages checked, UI catalogue "
             f"{len(catalogues.keys())} strings; {len(problems)} problem(s); "
             f"{unverified} unverified fact(s) for editors to confirm"
         )
@@ -175,9 +177,15 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         if args.hashes:
             for topic_id, source in sorted(snapshot.sources.items()):
                 print(f"{topic_id:20} {source.source_hash}")
+            # Frequent questions: the id a translation file is named after, and its hash.
+            for question_id in snapshot.faqs.ids():
+                print(f"{question_id:44} {snapshot.faqs.sources[question_id].source_hash}")
             return 0
         overview = status_overview(snapshot, catalogues, langs)
-        width = max(len(t) for t in TOPIC_IDS) + 2
+        # Frequent questions: one row per topic (its questions' worst status), or with --faq
+        # one row per question.
+        faq_rows = overview.faqs if args.faq else overview.faq_topics()
+        width = max(len(t) for t in (*TOPIC_IDS, *faq_rows)) + 2
         col = max(len(s.value) for s in Status) + 1
 
         def row(name: str, states: dict[str, Status]) -> str:
@@ -189,11 +197,17 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
         print(row("(UI strings)", overview.ui))
         if overview.booking:
             print(row("(booking)", overview.booking))
+        if faq_rows:
+            print("\nfrequent questions" + ("" if args.faq else " (worst per topic; --faq: each)"))
+        for name, states in faq_rows.items():
+            print(row(name, states))
         counts = overview.counts()
         print(
             "\nde is the source. MACHINE_TRANSLATED: current, but no person has reviewed it. "
             + ", ".join(f"{s.value}: {counts[s]}" for s in Status)
         )
+        faq_counts = overview.faq_counts()
+        print("Frequent questions: " + ", ".join(f"{s.value}: {faq_counts[s]}" for s in Status))
         return 0
 
     if args.content_command == "stamp-ui":
@@ -310,6 +324,45 @@ async def _unanswered(settings: Settings, limit: int) -> int:
     return 0
 
 
+async def _feedback(settings: Settings, limit: int) -> int:
+    """Votes per answer and language (most 👎 first), then the newest 'what was missing' lines."""
+    from datetime import datetime
+
+    from redis.asyncio import Redis
+    from redis.exceptions import RedisError
+
+    from bot.services.feedback import FeedbackService
+
+    if not settings.redis_dsn:
+        print("error: REDIS_URL is not set", file=sys.stderr)
+        return 1
+    redis = Redis.from_url(settings.redis_dsn, socket_timeout=5, socket_connect_timeout=5)
+    service = FeedbackService(redis, retention_days=settings.analytics_retention_days)
+    try:
+        counts = await service.counts()
+        comments = await service.comments(limit)
+    except RedisError as exc:
+        print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        await redis.aclose()
+    print(f"{'topic':20} {'question':28} {'lang':5} {'up':>5} {'down':>5}")
+    for c in counts[:limit]:
+        variant = c.answer.partition(":")[2]
+        question = c.question or (f"(answer: {variant})" if variant else "(answer)")
+        print(f"{c.topic:20} {question:28} {c.language:5} {c.up:>5} {c.down:>5}")
+    if not counts:
+        print("(no votes yet)")
+    days = settings.analytics_retention_days
+    print(f"\nwhat was missing (newest first, kept {days} days, no user ids):")
+    for comment in comments:
+        when = datetime.fromtimestamp(comment.timestamp).strftime("%Y-%m-%d %H:%M")
+        print(f"{when}  {comment.language:3} {comment.answer:40} {comment.text}")
+    if not comments:
+        print("(none)")
+    return 0
+
+
 def _export(settings: Settings, day_text: str, out: str) -> int:
     """Writes a day's appointments as CSV and ICS for the front desk."""
     from pathlib import Path
@@ -397,7 +450,12 @@ def parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--lang", action="append", help="these languages (default: the twelve)")
     status.add_argument(
-        "--hashes", action="store_true", help="print the German source hash of each topic"
+        "--faq", action="store_true", help="one row per frequent question (default: per topic)"
+    )
+    status.add_argument(
+        "--hashes",
+        action="store_true",
+        help="print the German source hash of each topic and frequent question",
     )
     csub.add_parser(
         "reload", help="publish the files as a new content version: every bot (Redis) switches"
@@ -469,6 +527,10 @@ def parser() -> argparse.ArgumentParser:
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
     unanswered.add_argument("--limit", type=int, default=50)
+    feedback = asub.add_parser(
+        "feedback", help="👍 / 👎 per answer and language, and the newest 'what was missing' lines"
+    )
+    feedback.add_argument("--limit", type=int, default=50)
     return p
 
 
@@ -518,6 +580,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     if args.command == "analytics":
+        if args.analytics_command == "feedback":
+            return asyncio.run(_feedback(settings, args.limit))
         return asyncio.run(_unanswered(settings, args.limit))
     return 2
 

@@ -24,6 +24,8 @@ from bot.flows import (
     counsellors,
     errors,
     fallback,
+    faq,
+    feedback,
     freetext,
     frontdesk,
     handoff,
@@ -43,6 +45,7 @@ from bot.services.content import ContentRepository, Problem
 from bot.services.coverage import log_coverage
 from bot.services.emergency import load_emergency
 from bot.services.engines import DeeplEngine, Engine, GoogleEngine, LibreEngine, NllbEngine
+from bot.services.feedback import FeedbackService
 from bot.services.glossary import Glossary
 from bot.services.handoff import HandoffService, load_office_hours
 from bot.services.langdetect import LanguageDetector
@@ -61,6 +64,10 @@ COMMANDS = ("start", "menu", "mybookings", "end", "language", "privacy", "help")
 class Group(enum.IntEnum):
     """Handler groups, in the order PTB tries them (lower first; one answer per group)."""
 
+    #: After 👎, the one line saying what was missing: first, so the line is not read as a
+    #: question (a tap elsewhere ends the wait; a line typed after the short-lived note expired
+    #: passes on as an ordinary message). Its handler runs PREPARE's step itself.
+    FEEDBACK_LINE = -5
     #: Before anything answers: a reader of a language beyond the twelve gets the UI strings
     #: machine-translated (once per language, remembered).
     PREPARE = -4
@@ -291,6 +298,7 @@ def build_application(
     bot_data.detector = LanguageDetector()
     if redis is not None:
         bot_data.analytics = Analytics(redis, retention_days=settings.analytics_retention_days)
+        bot_data.feedback = FeedbackService(redis, retention_days=settings.analytics_retention_days)
         bot_data.booking = BookingService(redis, lambda: content.current.booking)
         bot_data.handoff = HandoffService(
             redis, retention=timedelta(days=settings.handoff_retention_days)
@@ -315,8 +323,9 @@ def build_application(
     # group of its own: a conversation's fallbacks end its question without stopping the update,
     # and the next group still sees it (a booking button tapped while the district question is
     # open reaches the booking). State handlers stop further processing.
-    app.add_handler(start.build_prepare_handler(), group=Group.PREPARE)
     persistent = redis is not None
+    app.add_handler(feedback.build_handler(persistent=persistent), group=Group.FEEDBACK_LINE)
+    app.add_handler(start.build_prepare_handler(), group=Group.PREPARE)
     app.add_handler(booking.build_handler(persistent=persistent), group=Group.BOOKING_STEPS)
     app.add_handler(handoff.build_handler(persistent=persistent), group=Group.HANDOFF_STEPS)
     app.add_handler(handoff.build_relay_handler(), group=Group.RELAY)
@@ -325,6 +334,8 @@ def build_application(
     for handler in (
         *start.build_handlers(),
         *topics.build_handlers(),
+        *faq.build_handlers(),
+        *feedback.build_handlers(),
         *counselling.build_handlers(),
         *booking.build_handlers(),
         *mybookings.build_handlers(),

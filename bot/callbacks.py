@@ -28,6 +28,10 @@ DISTRICT = "district"
 BOOK = "book"
 HANDOFF = "handoff"
 PRIVACY = "privacy"
+#: A frequent question: ``faq:v1:<topic>:<slug>``.
+FAQ = "faq"
+#: A vote on an answer, see :class:`FeedbackAction`.
+FEEDBACK = "fb"
 
 
 class MenuAction(enum.StrEnum):
@@ -112,6 +116,20 @@ class PrivacyAction(enum.StrEnum):
     ASK = "ask"
     CONFIRM = "confirm"
     CANCEL = "cancel"
+
+
+class FeedbackAction(enum.StrEnum):
+    """``fb:v1:<action>…`` — 👍 / 👎 under an answer.
+
+    ``up|down:<t|q>:<topic>:<variant or slug>:<answer key>``: ``t`` a topic answer (variant
+    ``_`` for none), ``q`` a frequent question; the key is six hex digits of the German source
+    hash, so a person votes once per version of an answer.
+    """
+
+    UP = "up"
+    DOWN = "down"
+    #: Not saying what was missing after 👎.
+    SKIP = "skip"
 
 
 #: The one "other language" entry of the language picker (``lang:v1:other``).

@@ -1,7 +1,8 @@
 """``lotse content translate --lang xx [--missing|--outdated]``: machine translations for editors.
 
-Writes ``translations/<lang>/topics/<id>.md`` from the German source through the configured
-translator (glossary applied, addresses kept), marked ``machine_translated: true`` and
+Writes ``translations/<lang>/topics/<id>.md`` and ``translations/<lang>/faq/<topic>/<slug>.md``
+from the German source through the configured translator (glossary applied, addresses kept),
+marked ``machine_translated: true`` and
 ``reviewed: false`` with the source hash, so ``lotse content status`` shows MACHINE_TRANSLATED
 until a person reviews them.
 """
@@ -19,6 +20,7 @@ from tqdm import tqdm
 from bot.app import build_translator
 from bot.languages import SOURCE_LANGUAGE
 from bot.services.content import NO_VARIANT, TOPIC_IDS, Status, load_snapshot
+from bot.services.faq import FAQ_DIR, FaqText
 from bot.services.localize import Localizer
 from bot.services.schedule import load_schedule
 from bot.services.translator import TranslationFailed, Translator
@@ -55,6 +57,43 @@ def render_translation(
     return f"---\n{front}---\n{text.strip()}\n"
 
 
+def render_faq_translation(text: FaqText) -> str:
+    """The file text of one translated frequent question."""
+    meta: dict[str, object] = {
+        "id": text.id,
+        "lang": text.lang,
+        "source_hash": text.source_hash,
+        "machine_translated": text.machine_translated,
+        "reviewed": text.reviewed,
+        "question": text.question,
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}---\n{text.body.strip()}\n"
+
+
+async def _translate_faqs(
+    settings: Settings, localizer: Localizer, lang: str, todo: list[str]
+) -> int:
+    """Writes the frequent questions in ``todo``; returns how many failed."""
+    failed = 0
+    for question_id in tqdm(todo, desc=f"questions into {lang}", unit="question"):
+        try:
+            text = await localizer.translate_faq(question_id, lang)
+        except TranslationFailed as exc:
+            tqdm.write(f"{question_id}: {exc}")
+            failed += 1
+            continue
+        assert text is not None  # every id in todo has a source
+        path = Path(settings.translations_dir) / lang / FAQ_DIR / f"{question_id}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render_faq_translation(text), encoding="utf-8")
+    print(
+        f"{len(todo) - failed} frequent question(s) written to translations/{lang}/{FAQ_DIR}, "
+        f"{failed} failed"
+    )
+    return failed
+
+
 async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
     translator = build_translator(settings, None)
     if translator is None:
@@ -69,7 +108,8 @@ async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
     services = (
         [s for s in schedule.services if schedule.status(s, lang) in which] if schedule else []
     )
-    if not todo and not services:
+    faq_todo = [q for q in snapshot.faqs.ids() if snapshot.faqs.status(q, lang) in which]
+    if not todo and not services and not faq_todo:
         print(f"nothing to translate for {lang}")
         return 0
     failed_services = await _translate_services(settings, translator, lang, services)
@@ -109,7 +149,8 @@ async def _translate(settings: Settings, lang: str, which: set[Status]) -> int:
             f"{len(services) - failed_services} booking service(s) written to "
             f"translations/{lang}/booking.yml, {failed_services} failed"
         )
-    return 1 if failed or failed_services else 0
+    failed_faqs = await _translate_faqs(settings, localizer, lang, faq_todo) if faq_todo else 0
+    return 1 if failed or failed_services or failed_faqs else 0
 
 
 async def _translate_services(

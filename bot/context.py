@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.services.content import ContentRepository
     from bot.services.coverage import Coverage
     from bot.services.emergency import EmergencyWords
+    from bot.services.feedback import FeedbackService
     from bot.services.handoff import HandoffService, OfficeHours
     from bot.services.langdetect import LanguageDetector
     from bot.services.localize import Localizer
@@ -84,6 +85,8 @@ class BotData:
     handoff: HandoffService | None = None
     office_hours: OfficeHours | None = None
     emergency: EmergencyWords | None = None
+    #: 👍 / 👎 under answers (needs Redis).
+    feedback: FeedbackService | None = None
     #: Who is a member of the counsellors' group, as Telegram last said.
     members: MembershipCache = field(default_factory=MembershipCache)
     #: The Redis client was made from REDIS_URL here (and is closed at shutdown).

@@ -174,6 +174,9 @@ async def apply_retention(app: AnyApp) -> int:
     analytics = app.bot_data.analytics
     if analytics is not None:
         removed += await analytics.trim()
+    feedback = app.bot_data.feedback
+    if feedback is not None:
+        removed += await feedback.trim()
     booking: BookingService | None = app.bot_data.booking
     if booking is not None:
         removed += await booking.purge_indexes()

@@ -111,3 +111,13 @@ async def choose_language(chat: LocalChat, lang: str) -> None:
     assert len(lang_buttons) == 12
     calls = await chat.press_data(f"lang:v1:{lang}")
     assert catalogue_text(chat, lang, "menu-title") in all_text(calls)
+
+
+def all_buttons(calls: list[ApiCall]) -> list[tuple[str, str]]:
+    """Every inline button the bot sent in these calls (an answer and the messages after it)."""
+    return [b for call in messages(calls) for b in call.buttons]
+
+
+def toasts(calls: list[ApiCall]) -> list[str]:
+    """The texts of answered button taps (the short notes a phone shows on top)."""
+    return [c.text for c in calls if c.method == "answerCallbackQuery" and c.text]

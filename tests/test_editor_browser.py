@@ -172,7 +172,7 @@ async def test_script_in_a_topic_is_escaped_in_the_preview_and_in_telegram(
         await page.click("#publish")
         assert "veröffentlicht" in await flash_text(page)
     text, _ = await wait_for_answer(chat, "topic:v1:banking", "document.title")
-    sent = messages(chat.api.calls)[-1].text
+    sent = next(c.text for c in reversed(messages(chat.api.calls)) if "document.title" in c.text)
     assert "&lt;script&gt;" in sent and "<script>" not in sent and "<img" not in sent
     assert attack in text
 
@@ -442,3 +442,28 @@ async def test_when_redis_goes_away_the_page_says_so(tmp_path: Path) -> None:
         own.stop()
         await client.aclose()
     assert "nicht gespeichert" not in (root / "content/topics/banking.md").read_text()
+
+
+async def test_the_dashboard_lists_the_frequent_questions_and_the_feedback(
+    tmp_path: Path, redis: Redis
+) -> None:
+    from bot.services.content import load_snapshot
+    from bot.services.feedback import FeedbackService
+
+    root = copy_repo(tmp_path / "editor")
+    snapshot = load_snapshot(root / "content", root / "translations")
+    question_id = snapshot.faqs.ids("banking")[0]
+    feedback = FeedbackService(redis)
+    await feedback.vote(1, question_id, "k", "ar", "down")
+    await feedback.comment(question_id, "ar", "لا أعرف أين البنك")
+    await add_account(redis, "erika", Role.EDITOR)
+    async with serve_editor(make_settings(root), redis) as base, chromium() as browser:
+        page = await browser.new_page()
+        await log_in(page, base, "erika")
+        cell = page.locator(f"#faq-table [data-faq='{question_id}'][data-lang='ar']")
+        assert await cell.get_attribute("data-status") == snapshot.faqs.status(question_id, "ar")
+        assert await page.locator("#faq-table tbody").count() == len(
+            {q.split("/")[0] for q in snapshot.faqs.ids()}
+        )
+        shown = await page.locator("#feedback").inner_text()
+        assert question_id in shown and "لا أعرف أين البنك" in shown

@@ -27,6 +27,8 @@ from tests.helpers import (
         "district:v1:atlantis",
         "privacy:v1:explode",
         "lang:v1",
+        "faq:v1:kita:no_such_question",
+        "fb:v1:up:q:kita:age:zzzzzz",
         "something-from-another-bot",
         "x" * 64,
         "",

@@ -12,6 +12,7 @@ from tests.conftest import AppFactory
 from tests.helpers import (
     KEPT_TERMS,
     TWO_WEEKS,
+    all_buttons,
     all_text,
     answered_queries,
     buttons,
@@ -70,9 +71,11 @@ async def test_every_topic_answers_with_its_key_facts_in_every_language(
                     assert term in text, f"{topic_id}/{variant} in {lang} lacks {term!r}"
             if lang != "de":
                 assert catalogue_text(chat, lang, "answer-machine-note") in text
-            # Every answer offers the way back to the menu and to a person.
-            assert "menu:v1:show" in [d for _, d in buttons(calls)]
-            assert "handoff:v1:start" in [d for _, d in buttons(calls)]
+            # Every answer offers the way back to the menu and to a person, and is followed
+            # by the topic's frequent questions.
+            assert "menu:v1:show" in [d for _, d in all_buttons(calls)]
+            assert "handoff:v1:start" in [d for _, d in all_buttons(calls)]
+            assert data_of(calls, f"faq:v1:{topic_id}:")
             if is_rtl(lang):
                 for call in messages(calls):
                     for line in call.text.split("\n"):

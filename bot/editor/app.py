@@ -42,6 +42,7 @@ from bot.services.booking import BookingService
 from bot.services.content import ContentSnapshot
 from bot.services.content_history import SourceHistory
 from bot.services.content_store import ContentStore
+from bot.services.feedback import FeedbackService
 from bot.services.localize import Localizer
 from bot.services.nlu_training import NluTrainer
 from bot.services.questions import QuestionWork
@@ -69,6 +70,8 @@ class EditorServices:
     questions: QuestionWork
     trainer: NluTrainer
     booking: BookingService
+    #: 👍/👎 on answers and the lines readers wrote (kept ANALYTICS_RETENTION_DAYS).
+    feedback: FeedbackService
     translator: Translator | None
     localizer: Localizer | None
     words: Words
@@ -228,6 +231,7 @@ def build_editor(
             lambda: _published_schedule(workspace),
             clock=lambda: datetime.fromtimestamp(clock(), tz=UTC),
         ),
+        feedback=FeedbackService(redis, retention_days=settings.analytics_retention_days),
         translator=translator,
         localizer=localizer,
         words=Words.load(settings.translations_dir),

@@ -31,7 +31,7 @@ from telegram.warnings import PTBUserWarning
 from bot import callbacks
 from bot.callbacks import MenuAction
 from bot.context import LotseContext
-from bot.flows import booking
+from bot.flows import booking, faq, feedback
 from bot.flows.common import (
     NEW_MESSAGE,
     PRIVATE,
@@ -132,13 +132,15 @@ async def send_office(
     # The answer closes the location keyboard; the way back follows in its own message.
     await say(update, context, lang, body, ReplyKeyboardRemove(), mark_direction=False)
     offers = booking.offer_buttons(context, lang, TOPIC)
+    votes = feedback.row(context, lang, feedback.for_topic(context, TOPIC, answer.variant))
     await say(
         update,
         context,
         lang,
         t(context, lang, "menu-title"),
-        nav_keyboard(context, lang, extra=offers),
+        nav_keyboard(context, lang, extra=votes + offers),
     )
+    await faq.offer_questions(update, context, lang, TOPIC)
 
 
 async def district_chosen(update: Update, context: LotseContext) -> int:

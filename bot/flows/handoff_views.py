@@ -40,6 +40,9 @@ def format_waiting(catalogues: Catalogues, delta: timedelta) -> str:
 
 def topic_label(bot_data: BotData, answer: str) -> str:
     """A recent answer as German words for the summary ("Wohnsitz anmelden (eu)")."""
+    question = bot_data.content.current.faqs.sources.get(answer)
+    if question is not None:  # a frequent question ("registration/late")
+        return question.question
     topic, _, variant = answer.partition(":")
     source = bot_data.content.current.sources.get(topic)
     if source is None:

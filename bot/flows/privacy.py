@@ -58,6 +58,9 @@ async def explain(update: Update, context: LotseContext) -> None:
         booking_days=schedule.keep_after.days if schedule else 30,
         case_days=settings.handoff_retention_days,
     )
+    if context.bot_data.feedback is not None:
+        days = settings.analytics_retention_days
+        text += "\n\n" + t(context, lang, "privacy-feedback", days=days)
     await say(update, context, lang, text, markup)
 
 
@@ -102,6 +105,8 @@ async def decided(update: Update, context: LotseContext) -> None:
     if persistence is not None:
         await persistence.drop_user_data(user.id)  # now, not at the next flush
     context.application.drop_user_data(user.id)
+    if context.bot_data.feedback is not None:
+        await context.bot_data.feedback.forget_user(user.id)  # vote markers, a pending wait
     forget_conversations(context.application, user.id)
     await say(update, context, lang, t(context, lang, "privacy-deleted"))
 

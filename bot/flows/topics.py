@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot import callbacks
 from bot.callbacks import MenuAction
 from bot.context import LotseContext
-from bot.flows import booking, handoff
+from bot.flows import booking, faq, feedback, handoff
 from bot.flows.common import (
     PRIVATE,
     answer_query,
@@ -90,7 +90,7 @@ async def send_answer(
     *,
     reask: bool = False,
 ) -> None:
-    """Sends one answer variant with the way back to the menu and to a person."""
+    """Sends one answer variant (👍 / 👎, the way on), then the topic's frequent questions."""
     answer, fell_back_to = await topic_answer(context, topic_id, lang, variant)
     if answer is None:
         await migrado_unavailable(update, context, lang)
@@ -99,9 +99,13 @@ async def send_answer(
         answered = f"{topic_id}:{variant}" if variant else topic_id
         await handoff.remember(context, update.effective_user.id, "", answered)
     offers = booking.offer_buttons(context, lang, topic_id, variant)
-    markup = nav_keyboard(context, lang, reask_topic=topic_id if reask else None, extra=offers)
+    votes = feedback.row(context, lang, feedback.for_topic(context, topic_id, variant))
+    markup = nav_keyboard(
+        context, lang, reask_topic=topic_id if reask else None, extra=votes + offers
+    )
     body = fallback_note(context, lang, fell_back_to) + render_answer(context, answer, lang)
     await say(update, context, lang, body, markup, mark_direction=False)
+    await faq.offer_questions(update, context, lang, topic_id)
 
 
 def build_handlers() -> list[BaseHandler[Update, LotseContext, None]]:

@@ -132,6 +132,8 @@ class StatusOverview:
     ui: dict[str, Status]
     #: language -> the worst status of its booking texts (empty without booking.yml)
     booking: dict[str, Status] = field(default_factory=dict)
+    #: frequent question id ("kita/age") -> language -> status, in the editors' order
+    faqs: dict[str, dict[str, Status]] = field(default_factory=dict)
 
     def counts(self) -> dict[Status, int]:
         """How many topic translations are in each state."""
@@ -141,11 +143,30 @@ class StatusOverview:
                 result[status] += 1
         return result
 
+    def faq_topics(self) -> dict[str, dict[str, Status]]:
+        """One row per topic with questions: ``"kita/* (6)"`` -> language -> worst status."""
+        by_topic: dict[str, list[dict[str, Status]]] = {}
+        for question_id, row in self.faqs.items():
+            by_topic.setdefault(question_id.split("/", 1)[0], []).append(row)
+        return {
+            f"{topic}/* ({len(rows)})": {lang: worst(r[lang] for r in rows) for lang in self.langs}
+            for topic, rows in by_topic.items()
+        }
+
+    def faq_counts(self) -> dict[Status, int]:
+        """How many question translations are in each state."""
+        result = dict.fromkeys(Status, 0)
+        for row in self.faqs.values():
+            for status in row.values():
+                result[status] += 1
+        return result
+
 
 def status_overview(
     snapshot: ContentSnapshot, catalogues: Catalogues, langs: Iterable[str] = CODES
 ) -> StatusOverview:
-    """Every topic, the UI strings and the booking texts, for each of ``langs``, derived now."""
+    """Every topic, the UI strings, the booking texts and the frequent questions, for each of
+    ``langs``, derived now."""
     chosen = tuple(langs)
     topics = {t: {lang: snapshot.status(t, lang) for lang in chosen} for t in TOPIC_IDS}
     ui = {
@@ -160,4 +181,5 @@ def status_overview(
         booking = {
             lang: worst(schedule.status(sid, lang) for sid in schedule.services) for lang in chosen
         }
-    return StatusOverview(chosen, topics, ui, booking)
+    faqs = snapshot.faqs.status_table(chosen)
+    return StatusOverview(chosen, topics, ui, booking, faqs)

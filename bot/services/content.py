@@ -19,11 +19,19 @@ from typing import Any
 import yaml
 
 from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
-from bot.services.content_types import MISSING, OUTDATED, Problem, Status
+from bot.services.content_types import (
+    MISSING,
+    OUTDATED,
+    ContentError,
+    Problem,
+    Status,
+    split_front_matter,
+)
+from bot.services.faq import FaqSet, load_faqs
 from bot.services.offices import OfficeDirectory, load_offices
 from bot.services.schedule import Schedule, ScheduleError, load_schedule
 
-__all__ = ["Problem", "Status"]
+__all__ = ["ContentError", "Problem", "Status", "split_front_matter"]
 
 #: Topic ids, in menu order (DESIGN.md contract: intent names equal these ids).
 TOPIC_IDS: tuple[str, ...] = (
@@ -47,10 +55,6 @@ NO_VARIANT = ""
 _VARIANT_MARK = re.compile(r"^<!--\s*variant:\s*([a-z0-9_]+)\s*-->\s*$", re.MULTILINE)
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _ANY_BRACE = re.compile(r"[{}]")
-
-
-class ContentError(Exception):
-    """Content files cannot be read at all (missing directory, broken front matter)."""
 
 
 @dataclass(frozen=True)
@@ -127,25 +131,6 @@ def source_hash(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
-    """Splits ``---``-fenced YAML front matter from the Markdown body."""
-    text = text.lstrip("\ufeff")
-    if not text.startswith("---"):
-        raise ContentError(f"{path}: no front matter (the file must start with '---')")
-    parts = text.split("\n---", 1)
-    if len(parts) != 2:
-        raise ContentError(f"{path}: front matter is not closed with '---'")
-    try:
-        meta = yaml.safe_load(parts[0][3:]) or {}
-    except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: front matter is not valid YAML: {exc}") from None
-    if not isinstance(meta, dict):
-        raise ContentError(f"{path}: front matter must be a mapping")
-    body = parts[1]
-    body = body[body.find("\n") + 1 :] if "\n" in body else ""
-    return meta, body
-
-
 def split_variants(body: str) -> dict[str, str]:
     """Splits a body at ``<!-- variant: x -->`` marks; no marks means one unnamed variant."""
     marks = list(_VARIANT_MARK.finditer(body))
@@ -212,6 +197,8 @@ class ContentSnapshot:
     #: MigraDO's bookable services and hours (``booking.yml``); None when it cannot be read.
     booking: Schedule | None = None
     load_problems: tuple[Problem, ...] = ()
+    #: The frequent questions under the topics (``content/faq/<topic>/<slug>.md``).
+    faqs: FaqSet = field(default_factory=FaqSet)
 
     def status(self, topic_id: str, lang: str) -> Status:
         """The derived status of one topic in one language."""
@@ -309,6 +296,8 @@ class ContentSnapshot:
                     # Never shown (the bot falls back), so what no longer fits is translation work.
                     found = [replace(p, kind=OUTDATED) for p in found]
                 problems += found
+        services = tuple(self.booking.services) if self.booking is not None else None
+        problems += self.faqs.validate(langs, TOPIC_IDS, services)
         return problems
 
 
@@ -413,7 +402,8 @@ def load_snapshot(content_dir: Path, translations_dir: Path) -> ContentSnapshot:
         booking = load_schedule(content_dir, translations_dir)
     except ScheduleError as exc:
         problems.append(Problem("content/booking.yml", str(exc)))
-    return ContentSnapshot(sources, translations, offices, booking, tuple(problems))
+    faqs = load_faqs(content_dir, translations_dir)
+    return ContentSnapshot(sources, translations, offices, booking, tuple(problems), faqs)
 
 
 def prepare_snapshot(
@@ -428,7 +418,7 @@ def prepare_snapshot(
         fresh = load_snapshot(content_dir, translations_dir)
     except (ContentError, OSError, yaml.YAMLError) as exc:
         return None, [Problem("content", str(exc))]
-    blocking = [*fresh.load_problems]
+    blocking = [*fresh.load_problems, *fresh.faqs.load_problems]
     blocking += [Problem("offices.yml", p) for p in fresh.offices.problems]
     blocking += [Problem(t, "missing") for t in TOPIC_IDS if t not in fresh.sources]
     if fresh.booking is not None:

@@ -1,9 +1,13 @@
-"""Small types every content file kind shares: a derived status and a validation problem."""
+"""What every content file kind shares: a derived status, a validation problem, front matter."""
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
 
 
 class Status(enum.StrEnum):
@@ -38,3 +42,26 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Content files cannot be read at all (missing directory, broken front matter)."""
+
+
+def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
+    """Splits ``---``-fenced YAML front matter from the Markdown body."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        raise ContentError(f"{path}: no front matter (the file must start with '---')")
+    parts = text.split("\n---", 1)
+    if len(parts) != 2:
+        raise ContentError(f"{path}: front matter is not closed with '---'")
+    try:
+        meta = yaml.safe_load(parts[0][3:]) or {}
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{path}: front matter is not valid YAML: {exc}") from None
+    if not isinstance(meta, dict):
+        raise ContentError(f"{path}: front matter must be a mapping")
+    body = parts[1]
+    body = body[body.find("\n") + 1 :] if "\n" in body else ""
+    return meta, body

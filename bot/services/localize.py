@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from bot.i18n import Catalogues
 from bot.languages import BY_CODE, SOURCE_LANGUAGE
 from bot.services.content import Answer, ContentSnapshot, TopicSource, TopicText
+from bot.services.faq import FaqText
 from bot.services.translator import TranslationFailed, Translator
 
 log = logging.getLogger(__name__)
@@ -147,6 +148,54 @@ class Localizer:
         answer = Answer(topic_id, variant, text.lang, text.title, markdown, text.machine_translated)
         return answer, localized.fell_back_to
 
+    async def translate_faq(
+        self, question_id: str, lang: str, *, with_answer: bool = True
+    ) -> FaqText | None:
+        """A frequent question machine-translated from its German source (raises
+        ``TranslationFailed``); None when there is no such question. Without the answer (for
+        a button) the body stays empty."""
+        source = self._content().faqs.sources.get(question_id)
+        if source is None:
+            return None
+        question, body = await asyncio.gather(
+            self.translator.translate(source.question, SOURCE_LANGUAGE, lang),
+            self._markdown(source.body, lang) if with_answer else _nothing(),
+        )
+        return FaqText(
+            id=question_id,
+            lang=lang,
+            question=question,
+            body=body,
+            source_hash=source.source_hash,
+            machine_translated=True,
+            reviewed=False,
+        )
+
+    async def faq(
+        self,
+        question_id: str,
+        lang: str,
+        second_language: str | None,
+        *,
+        with_answer: bool = True,
+    ) -> tuple[FaqText | None, str | None]:
+        """A frequent question in ``lang`` (curated, else machine-translated, else a curated
+        fallback) and the fallback language used, if any. ``with_answer=False``: the question
+        alone is translated (for buttons)."""
+        faqs = self._content().faqs
+        if lang in BY_CODE:
+            return faqs.text(question_id, lang), None
+        source = faqs.sources.get(question_id)
+        stored = faqs.translations.get(lang, {}).get(question_id)
+        if source is not None and stored is not None and stored.source_hash == source.source_hash:
+            return stored, None  # written by `lotse content translate`, maybe reviewed
+        try:
+            return await self.translate_faq(question_id, lang, with_answer=with_answer), None
+        except TranslationFailed as exc:
+            fallback = fallback_language(second_language)
+            log.warning("translation into %s failed (%s): answering in %s", lang, exc, fallback)
+            return faqs.text(question_id, fallback), fallback
+
     async def ensure_ui(self, lang: str) -> bool:
         """Machine-translates the UI catalogue into ``lang`` once; False if that failed."""
         catalogues = self._catalogues()
@@ -175,3 +224,7 @@ class Localizer:
                 return False
             catalogues.overlay[lang] = dict(zip(templates, values, strict=True))
             return True
+
+
+async def _nothing() -> str:
+    return ""

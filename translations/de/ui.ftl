@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Wenn Sie oder jemand anderes in Gefahr sind, rufen Si
 handoff-emergency-urgent = Ich habe Ihre Nachricht als dringend an das Beratungsteam gegeben.
 handoff-emergency-offer = Möchten Sie jetzt einem Menschen schreiben? Tippen Sie auf den Knopf.
 command-end = Gespräch mit der Beratung beenden
+
+## Häufige Fragen und Rückmeldungen zu Antworten
+
+faq-intro = ❓ Häufige Fragen zum Thema „{ $topic }“:
+faq-back = ↩ Zurück zu: { $topic }
+faq-office = 📍 Büro „lokal willkommen“ in meiner Nähe
+feedback-up = 👍 Hilfreich
+feedback-down = 👎 Nicht hilfreich
+feedback-thanks = Danke für Ihre Rückmeldung!
+feedback-already = Diese Antwort haben Sie schon bewertet. Danke!
+feedback-ask-missing = Was hat Ihnen gefehlt? Schreiben Sie es mir in einer Zeile – oder tippen Sie auf „Überspringen“. Bitte schreiben Sie keine Namen oder anderen persönlichen Daten. Ich speichere nur diesen Text, ohne Verbindung zu Ihnen, { $days } Tage lang.
+feedback-skip = Überspringen
+feedback-skipped = Alles klar. Danke!
+feedback-saved = Danke! Ich habe es notiert. Damit verbessert das Redaktionsteam die Antworten.
+privacy-feedback = Wenn Sie 👍 oder 👎 tippen, zähle ich das ohne Ihren Namen. Was Sie danach schreiben, was gefehlt hat, speichere ich { $days } Tage lang, ohne Verbindung zu Ihnen.

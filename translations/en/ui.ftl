@@ -182,3 +182,18 @@ handoff-emergency = ⚠️ If you or someone else is in danger, call now: emerge
 handoff-emergency-urgent = I have passed your message to the counselling team as urgent.
 handoff-emergency-offer = Would you like to write to a person now? Tap the button.
 command-end = End the conversation with a counsellor
+
+## Frequent questions and feedback on answers
+
+faq-intro = ❓ Frequent questions about “{ $topic }”:
+faq-back = ↩ Back to: { $topic }
+faq-office = 📍 “lokal willkommen” office near me
+feedback-up = 👍 Helpful
+feedback-down = 👎 Not helpful
+feedback-thanks = Thank you for your feedback!
+feedback-already = You have already rated this answer. Thank you!
+feedback-ask-missing = What was missing? Write it to me in one line – or tap “Skip”. Please do not write names or other personal details. I keep only this text, not linked to you, for { $days } days.
+feedback-skip = Skip
+feedback-skipped = All right. Thank you!
+feedback-saved = Thank you! I have noted it. The editorial team uses it to improve the answers.
+privacy-feedback = When you tap 👍 or 👎, I count it without your name. What you write afterwards about what was missing, I keep for { $days } days, not linked to you.

@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Si vous ou une autre personne êtes en danger, appele
 handoff-emergency-urgent = J’ai transmis votre message à l’équipe de conseil comme urgent.
 handoff-emergency-offer = Voulez-vous écrire à une personne maintenant ? Touchez le bouton.
 command-end = Terminer la conversation avec l’équipe de conseil
+
+## Questions fréquentes et avis sur les réponses
+
+faq-intro = ❓ Questions fréquentes sur « { $topic } » :
+faq-back = ↩ Retour à : { $topic }
+faq-office = 📍 Bureau « lokal willkommen » près de chez moi
+feedback-up = 👍 Utile
+feedback-down = 👎 Pas utile
+feedback-thanks = Merci pour votre avis !
+feedback-already = Vous avez déjà évalué cette réponse. Merci !
+feedback-ask-missing = Qu’est-ce qui manquait ? Écrivez-le-moi en une ligne – ou touchez « Passer ». Merci de ne pas écrire de noms ni d’autres données personnelles. Je garde seulement ce texte, sans lien avec vous, pendant { $days } jours.
+feedback-skip = Passer
+feedback-skipped = D’accord. Merci !
+feedback-saved = Merci ! C’est noté. L’équipe éditoriale s’en sert pour améliorer les réponses.
+privacy-feedback = Quand vous touchez 👍 ou 👎, je le compte sans votre nom. Ce que vous écrivez ensuite sur ce qui manquait, je le garde { $days } jours, sans lien avec vous.

@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Heke hûn an kesekî din di xeterê de ne, yekser tel
 handoff-emergency-urgent = Min peyama we wekî acîl şand tîma şêwirmendiyê.
 handoff-emergency-offer = Hûn dixwazin niha ji mirovekî re binivîsin? Li ser bişkokê bitikînin.
 command-end = Axaftina bi şêwirmendiyê re biqedîne
+
+## Pirsên pir tên pirsîn û nêrîn li ser bersivan
+
+faq-intro = ❓ Pirsên pir tên pirsîn li ser „{ $topic }“:
+faq-back = ↩ Vegere: { $topic }
+faq-office = 📍 Ofîsa „lokal willkommen“ li nêzî min
+feedback-up = 👍 Bikêr
+feedback-down = 👎 Ne bikêr
+feedback-thanks = Spas ji bo nêrîna we!
+feedback-already = We berê ev bersiv nirxandiye. Spas!
+feedback-ask-missing = Çi kêm bû? Di rêzekê de ji min re binivîsin – an jî li „Derbas bibe“ bixin. Ji kerema xwe nav an agahiyên din ên kesane nenivîsin. Ez tenê vê nivîsê, bêyî girêdana bi we re, { $days } rojan diparêzim.
+feedback-skip = Derbas bibe
+feedback-skipped = Baş e. Spas!
+feedback-saved = Spas! Min ew tomar kir. Tîma edîtoriyê bi wê bersivan baştir dike.
+privacy-feedback = Dema ku hûn li 👍 an 👎 dixin, ez wê bêyî navê we dihejmêrim. Tiştê ku hûn paşê li ser kêmasiyê dinivîsin, ez { $days } rojan bêyî girêdana bi we re diparêzim.

@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Jeśli Państwu lub komuś innemu grozi niebezpiecze�
 handoff-emergency-urgent = Przekazałem Państwa wiadomość zespołowi doradców jako pilną.
 handoff-emergency-offer = Czy chcą Państwo teraz napisać do człowieka? Proszę dotknąć przycisku.
 command-end = Zakończ rozmowę z doradcą
+
+## Częste pytania i opinie o odpowiedziach
+
+faq-intro = ❓ Częste pytania na temat „{ $topic }”:
+faq-back = ↩ Wróć do: { $topic }
+faq-office = 📍 Biuro „lokal willkommen” w mojej okolicy
+feedback-up = 👍 Pomocne
+feedback-down = 👎 Niepomocne
+feedback-thanks = Dziękuję za opinię!
+feedback-already = Ocenili już Państwo tę odpowiedź. Dziękuję!
+feedback-ask-missing = Czego zabrakło? Proszę napisać mi to w jednym wierszu – albo nacisnąć „Pomiń”. Proszę nie podawać imion ani innych danych osobowych. Przechowuję tylko ten tekst, bez powiązania z Państwem, przez { $days } dni.
+feedback-skip = Pomiń
+feedback-skipped = Dobrze. Dziękuję!
+feedback-saved = Dziękuję! Zanotowałem to. Zespół redakcyjny wykorzysta to, aby ulepszyć odpowiedzi.
+privacy-feedback = Gdy naciskają Państwo 👍 lub 👎, liczę to bez Państwa imienia. To, co napiszą Państwo potem o tym, czego zabrakło, przechowuję przez { $days } dni bez powiązania z Państwem.

@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Dacă sunteți în pericol sau altcineva este în per
 handoff-emergency-urgent = Am trimis mesajul dumneavoastră ca urgent la echipa de consiliere.
 handoff-emergency-offer = Doriți să scrieți acum unui om? Atingeți butonul.
 command-end = Încheie conversația cu consilierul
+
+## Întrebări frecvente și păreri despre răspunsuri
+
+faq-intro = ❓ Întrebări frecvente despre „{ $topic }”:
+faq-back = ↩ Înapoi la: { $topic }
+faq-office = 📍 Biroul „lokal willkommen” de lângă mine
+feedback-up = 👍 Util
+feedback-down = 👎 Nu a fost util
+feedback-thanks = Vă mulțumesc pentru părere!
+feedback-already = Ați evaluat deja acest răspuns. Mulțumesc!
+feedback-ask-missing = Ce a lipsit? Scrieți-mi într-un singur rând – sau apăsați „Omite”. Vă rog să nu scrieți nume sau alte date personale. Păstrez doar acest text, fără legătură cu dumneavoastră, timp de { $days } zile.
+feedback-skip = Omite
+feedback-skipped = În regulă. Mulțumesc!
+feedback-saved = Mulțumesc! Am notat. Echipa editorială îl folosește pentru a îmbunătăți răspunsurile.
+privacy-feedback = Când apăsați 👍 sau 👎, număr asta fără numele dumneavoastră. Ce scrieți apoi despre ce a lipsit păstrez { $days } zile, fără legătură cu dumneavoastră.

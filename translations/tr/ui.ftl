@@ -181,3 +181,18 @@ handoff-emergency = ⚠️ Siz veya başka biri tehlikedeyse hemen arayın: Acil
 handoff-emergency-urgent = Mesajınızı acil olarak danışmanlık ekibine ilettim.
 handoff-emergency-offer = Şimdi bir insana yazmak ister misiniz? Düğmeye dokunun.
 command-end = Danışmanla konuşmayı bitir
+
+## Sık sorulan sorular ve cevaplar hakkında geri bildirim
+
+faq-intro = ❓ “{ $topic }” hakkında sık sorulan sorular:
+faq-back = ↩ Geri dön: { $topic }
+faq-office = 📍 Yakınımdaki “lokal willkommen” bürosu
+feedback-up = 👍 Yararlı
+feedback-down = 👎 Yararlı değil
+feedback-thanks = Geri bildiriminiz için teşekkürler!
+feedback-already = Bu cevabı zaten değerlendirdiniz. Teşekkürler!
+feedback-ask-missing = Ne eksikti? Bana tek satırda yazın – ya da “Geç” düğmesine dokunun. Lütfen isim veya başka kişisel bilgi yazmayın. Sadece bu metni, sizinle ilişkilendirmeden, { $days } gün saklarım.
+feedback-skip = Geç
+feedback-skipped = Tamam. Teşekkürler!
+feedback-saved = Teşekkürler! Not ettim. Editör ekibi bununla cevapları iyileştiriyor.
+privacy-feedback = 👍 veya 👎 düğmesine dokunduğunuzda bunu adınız olmadan sayarım. Ardından neyin eksik olduğu hakkında yazdıklarınızı sizinle ilişkilendirmeden { $days } gün saklarım.

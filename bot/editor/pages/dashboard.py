@@ -12,8 +12,8 @@ from starlette.routing import BaseRoute, Route
 from bot.editor.charts import stacked
 from bot.editor.security import Who, page, services
 from bot.languages import CODES, SOURCE_LANGUAGE
-from bot.services.catalogue import status_overview
-from bot.services.content import TOPIC_IDS, Status
+from bot.services.catalogue import StatusOverview, status_overview, worst
+from bot.services.content import TOPIC_IDS, ContentSnapshot, Status
 from bot.services.content_files import topic_place
 
 #: Best first: the order of a language's bar in the coverage chart.
@@ -44,6 +44,48 @@ def _review_day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+@dataclass(frozen=True)
+class FaqRow:
+    """One frequent question: its text and its status per language."""
+
+    id: str
+    question: str
+    statuses: dict[str, Status]
+
+
+@dataclass(frozen=True)
+class FaqGroup:
+    """A topic's frequent questions, with the worst status per language."""
+
+    topic: str
+    title: str
+    worst: dict[str, Status]
+    rows: tuple[FaqRow, ...]
+
+
+def _faq_groups(view_snapshot: ContentSnapshot, overview: StatusOverview) -> list[FaqGroup]:
+    faqs = view_snapshot.faqs
+    groups: dict[str, list[FaqRow]] = {}
+    for question_id, statuses in overview.faqs.items():
+        faq = faqs.sources.get(question_id)
+        question = faq.question if faq is not None else question_id
+        groups.setdefault(question_id.split("/", 1)[0], []).append(
+            FaqRow(question_id, question, statuses)
+        )
+    result = []
+    for topic, rows in groups.items():
+        topic_source = view_snapshot.sources.get(topic)
+        result.append(
+            FaqGroup(
+                topic,
+                topic_source.title if topic_source else topic,
+                {lang: worst(r.statuses[lang] for r in rows) for lang in overview.langs},
+                tuple(rows),
+            )
+        )
+    return sorted(result, key=lambda g: TOPIC_IDS.index(g.topic) if g.topic in TOPIC_IDS else 99)
 
 
 @page()
@@ -92,6 +134,16 @@ async def dashboard(request: Request, current: Who) -> Response:
         due = _review_day(source.review_date if source else None)
         if source is not None and (due is None or due <= today):
             overdue.append((topic_id, source.title, due))
+    faq_unverified = [
+        (question_id, faq.question, faq.unverified_facts)
+        for question_id, faq in snapshot.faqs.sources.items()
+        if faq.unverified_facts
+    ]
+    for question_id, faq in snapshot.faqs.sources.items():
+        due = _review_day(faq.review_date)
+        if due is not None and due <= today:
+            overdue.append((question_id, faq.question, due))
+    feedback = await svc.feedback.counts()
     counts = overview.counts()
     return svc.render(
         request,
@@ -110,6 +162,12 @@ async def dashboard(request: Request, current: Who) -> Response:
         drafts=view.drafts,
         blocking=view.blocking,
         todos=await svc.questions.todos(),
+        faq_groups=_faq_groups(snapshot, overview),
+        faq_counts=overview.faq_counts(),
+        faq_unverified=faq_unverified,
+        feedback=[c for c in feedback if c.down][:12],
+        comments=await svc.feedback.comments(10),
+        retention_days=svc.settings.analytics_retention_days,
         Status=Status,
         source_lang=SOURCE_LANGUAGE,
     )
