@@ -116,7 +116,9 @@ async def main(loads: int, publishes: int) -> None:
                 for i in range(max(3, loads // 5)):
                     await save_title(client, token, f"Bankkonto (Entwurf {i})")
                     cold.append(await timed_get(client, "/"))
-                size = len((await client.get("/")).content)
+                page = await client.get("/")
+                size = len(page.content)
+                assert 'id="faq-table"' in page.text  # the frequent questions are listed too
                 delays, publish_requests = [], []
                 for i in range(publishes):
                     title = f"Bankkonto – Fassung {i}"

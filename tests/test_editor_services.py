@@ -170,6 +170,7 @@ async def test_draft_publish_and_rollback(redis: Redis, two_copies: tuple[Path, 
     view = await space.view()
     # The draft is what editors see; the files (what bots use) are unchanged until publishing.
     assert view.snapshot.sources["banking"].title == "Bankkonto eröffnen"
+    assert view.snapshot.faqs.ids() == view.published.faqs.ids() != ()
     assert view.published.sources["banking"].title == "Bankkonto"
     assert (root / BANKING).read_text(encoding="utf-8") == text
     assert {view.snapshot.status("banking", lang) for lang in CODES if lang != "de"} == {
@@ -291,6 +292,7 @@ async def test_a_broken_published_version_is_refused_and_the_old_content_stays(
     # Once following, a version that changes only answers is parsed file by file; a broken
     # one is refused just the same.
     good = read_tree(editor_root / "content", editor_root / "translations")
+    snapshot_before = chat.app.bot_data.content.current
     good[BANKING] = good[BANKING].replace("title: Bankkonto", "title: Girokonto", 1)
     first = await ContentStore(redis).publish(good, author="x", note="good", announce=False)
     await follower.check()  # (or the listener did, when it subscribed just now)
@@ -301,6 +303,10 @@ async def test_a_broken_published_version_is_refused_and_the_old_content_stays(
         await follower.check()
     assert chat.app.bot_data.content.version == quick.id
     assert f"content version {quick.id} (1 file(s))" in caplog.text
+    # Only the changed answer was parsed; everything else is still there.
+    current = chat.app.bot_data.content.current
+    assert current.faqs.ids() and current.faqs.ids() == snapshot_before.faqs.ids()
+    assert current.offices == snapshot_before.offices
     assert "Konto" in all_text(await chat.press_data("topic:v1:banking"))
     good[BANKING] = "---\nid: banking\n"  # front matter never closed
     await ContentStore(redis).publish(good, author="x", note="broken", announce=False)

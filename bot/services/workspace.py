@@ -12,6 +12,7 @@ publishes the version before the current one again.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import tempfile
@@ -194,7 +195,14 @@ def apply_drafts(
             except ScheduleError as exc:
                 booking = None
                 problems.append(Problem(f"content/{BOOKING_FILE}", str(exc)))
-    return ContentSnapshot(sources, translations, base.offices, booking, tuple(problems))
+    # Everything else (offices, frequent questions, …) stays as it was.
+    return dataclasses.replace(
+        base,
+        sources=sources,
+        translations=translations,
+        booking=booking,
+        load_problems=tuple(problems),
+    )
 
 
 class Workspace:
