@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PY310 ?= $(shell for p in python3.10 /root/.pyenv/versions/3.10.*/bin/python /usr/bin/python3.10 /usr/local/bin/python3.10; do $$p -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { $$p -c 'import sys; print(sys.executable)'; break; }; done)
 NLU_VENV := nlu/.venv
 
-.PHONY: lock run chat test lint content-validate content-status redis-server help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-budget bench-load
+.PHONY: lock run chat test lint content-validate content-status redis-server chromium help nlu-venv nlu-train nlu-serve nlu-eval bench-nlu bench-translate bench-booking bench-budget bench-load editor bench-editor editor-screenshots
 
 help:
 	@echo "make run    - set up and start the bot (local chat when TELEGRAM_BOT_TOKEN is unset)"
@@ -18,6 +18,8 @@ help:
 	@echo "make bench-booking / bench-translate - booking under load, translation memory"
 	@echo "make bench-budget - time to the first reply with the NLU or translator slow or down"
 	@echo "make bench-load - webhook, workers and the echo-bot ceiling under 50/200/1000 chats"
+	@echo "make editor - set up and start the editors' web page (Lotse Redaktion) on EDITOR_LISTEN"
+	@echo "make bench-editor - dashboard load time (12 topics x 12 languages), publish-to-bot delay"
 
 # Both environments install exactly what the lock files say (versions and hashes); nothing is
 # resolved at install time. `make lock` re-resolves on purpose (see README, "Upgrading").
@@ -82,6 +84,24 @@ redis-server:
 	  echo "installing redis-server from Debian packages"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }
 
+# The browser the editor's tests drive (Playwright with Debian's Chromium, never a download).
+chromium:
+	@command -v chromium >/dev/null || { \
+	  echo "installing chromium from Debian packages"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The editors' web page; without REDIS_URL it keeps its data in a private redis-server
+# (.lotse/redis-editor). The first start prints the admin's one-time password.
+editor: $(VENV)/.installed redis-server
+	$(VENV)/bin/lotse editor
+
+bench-editor: $(VENV)/.installed redis-server
+	$(PY) bench/bench_editor.py
+
+# docs/editor-*.png: the main pages in a real browser, from a copy of the content.
+editor-screenshots: $(VENV)/.installed redis-server chromium
+	$(PY) docs/editor_screenshots.py
+
 # The local chat starts a private redis-server (bookings, handoffs) when REDIS_URL is unset.
 run: $(VENV)/.installed redis-server nlu-train
 	$(VENV)/bin/lotse run
@@ -100,7 +120,7 @@ content-validate: $(VENV)/.installed
 content-status: $(VENV)/.installed
 	$(VENV)/bin/lotse content status
 
-test: $(VENV)/.installed redis-server nlu-train
+test: $(VENV)/.installed redis-server chromium nlu-train
 	$(PY) nlu/scripts/check_data.py
 	$(PY) -m ruff check bot tests bench deploy
 	$(PY) -m ruff format --check bot tests bench deploy

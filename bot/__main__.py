@@ -256,25 +256,53 @@ def _content(settings: Settings, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        return asyncio.run(_publish_reload(settings.redis_dsn))
+        return asyncio.run(_publish_reload(settings))
     return 2
 
 
-async def _publish_reload(url: str) -> int:
+async def _publish_reload(settings: Settings) -> int:
+    """Publishes the files as a new content version; every bot with this Redis switches."""
+    import socket
+
     from redis.asyncio import Redis
     from redis.exceptions import RedisError
 
-    from bot.services.reload import publish_reload
+    from bot.services.content import prepare_snapshot
+    from bot.services.content_files import read_tree
+    from bot.services.content_store import ContentStore
+    from bot.services.reload import CHANNEL
 
-    redis = Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+    snapshot, problems = prepare_snapshot(settings.content_dir, settings.translations_dir)
+    if snapshot is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("error: not published: the files cannot be loaded", file=sys.stderr)
+        return 1
+    tree = read_tree(settings.content_dir, settings.translations_dir)
+    redis = Redis.from_url(settings.redis_dsn or "", socket_timeout=5, socket_connect_timeout=5)
     try:
-        listeners = await publish_reload(redis)
+        store = ContentStore(redis)
+        current = await store.current_id()
+        before = await store.tree(current) if current is not None else None
+        changed = tuple(
+            sorted(p for p in set(tree) | set(before or {}) if (before or {}).get(p) != tree.get(p))
+        )
+        version = await store.publish(
+            tree,
+            author="lotse content reload",
+            note=f"files on {socket.gethostname()}",
+            changed=changed if before is not None else (),
+        )
+        listeners = dict(await redis.pubsub_numsub(CHANNEL)).get(CHANNEL.encode(), 0)
     except RedisError as exc:
         print(f"error: cannot reach Redis: {exc}", file=sys.stderr)
         return 1
     finally:
         await redis.aclose()
-    print(f"reload published to {listeners} running bot(s)")
+    print(
+        f"published the files as content version {version.id} ({len(changed)} file(s) changed); "
+        f"{listeners} running bot(s) listening"
+    )
     return 0
 
 
@@ -448,7 +476,9 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the German source hash of each topic and frequent question",
     )
-    csub.add_parser("reload", help="tell running bots (over Redis) to reload content")
+    csub.add_parser(
+        "reload", help="publish the files as a new content version: every bot (Redis) switches"
+    )
     ctranslate = csub.add_parser(
         "translate", help="machine-translate topics into a language (marked machine-made)"
     )
@@ -502,6 +532,16 @@ def parser() -> argparse.ArgumentParser:
     export = bsub.add_parser("export", help="write a day's appointments as CSV and ICS")
     export.add_argument("--day", required=True, help="YYYY-MM-DD")
     export.add_argument("--out", default=".", help="directory for the files (default: here)")
+    editor = sub.add_parser("editor", help="the editors' web page on EDITOR_LISTEN")
+    esub = editor.add_subparsers(dest="editor_command")
+    add_user = esub.add_parser(
+        "add-user", help="create an account (password from stdin when it is not a terminal)"
+    )
+    add_user.add_argument("name")
+    add_user.add_argument("--role", required=True, choices=["admin", "reviewer", "editor"])
+    add_user.add_argument(
+        "--languages", help="comma-separated codes, e.g. ar,fa (what a reviewer reviews)"
+    )
     analytics = sub.add_parser("analytics", help="what editors learn from the bot")
     asub = analytics.add_subparsers(dest="analytics_command", required=True)
     unanswered = asub.add_parser("unanswered", help="the newest questions Lotse could not answer")
@@ -548,6 +588,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     if args.command == "booking":
         return _export(settings, args.day, args.out)
+    if args.command == "editor":
+        from bot.editor import cli
+
+        try:
+            if args.editor_command == "add-user":
+                return cli.add_user(settings, args.name, args.role, args.languages)
+            return cli.serve(settings)
+        except SettingsError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
     if args.command == "analytics":
         if args.analytics_command == "feedback":
             return asyncio.run(_feedback(settings, args.limit))

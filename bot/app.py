@@ -10,12 +10,12 @@ import signal
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import yaml
 from redis.asyncio import BlockingConnectionPool, Redis
 from telegram import BotCommand
 from telegram.ext import Application, ApplicationBuilder, BaseRateLimiter
 from telegram.request import BaseRequest
 
+from bot import published
 from bot.channels.local_api import LOCAL_BOT_TOKEN
 from bot.context import CONTEXT_TYPES, BotData
 from bot.flows import (
@@ -56,7 +56,6 @@ from bot.services.langdetect import LanguageDetector
 from bot.services.localize import Localizer
 from bot.services.membership import MembershipCache
 from bot.services.nlu_pool import NluPool
-from bot.services.reload import listen_for_reload
 from bot.services.translator import Translator
 from bot.settings import Settings, SettingsError
 from bot.state import ChatStateStore, StatefulApplication
@@ -96,26 +95,26 @@ class Group(enum.IntEnum):
 
 
 def reload_content(bot_data: BotData) -> list[Problem]:
-    """Reloads answers and UI strings from disk; keeps the old ones if the new ones are broken."""
-    problems = bot_data.content.reload()
-    content_dir = bot_data.settings.content_dir
-    try:
-        bot_data.office_hours = load_office_hours(content_dir)
-        bot_data.emergency = load_emergency(content_dir)
-    except (OSError, ValueError, yaml.YAMLError) as exc:
-        problems.append(Problem("content", f"handoff.yml/emergency.yml not reloaded: {exc}"))
-    try:
-        catalogues = Catalogues.load(bot_data.settings.translations_dir)
-    except (OSError, ValueError) as exc:
-        problems.append(Problem("translations", f"UI catalogues not reloaded: {exc}"))
-    else:
-        catalogues.overlay.update(bot_data.catalogues.overlay)  # machine-made UI strings stay
-        bot_data._catalogues = catalogues
+    """Reloads answers and UI strings from the bot's files; keeps the old ones if the new ones
+    are broken. (With Redis, ``bot.published`` follows the published versions instead.)"""
+    settings = bot_data.settings
+    prepared = published.prepare(settings.content_dir, settings.translations_dir)
+    published.install(bot_data, prepared, None)
+    problems = prepared.problems
     if problems:
         log.warning("content reloaded with %d problem(s); first: %s", len(problems), problems[0])
     else:
         log.info("content reloaded")
     return problems
+
+
+def _sighup(bot_data: BotData) -> None:
+    """SIGHUP: the newest published version (with Redis), else the files again."""
+    follower = bot_data.content_follower
+    if follower is not None:
+        follower.sighup = asyncio.ensure_future(follower.on_message("reload"))
+    else:
+        reload_content(bot_data)
 
 
 async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
@@ -134,11 +133,10 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     await app.bot.set_my_commands(
         [BotCommand(c, catalogues.t("en", f"command-{c}")) for c in COMMANDS]
     )
-    if bot_data.redis is not None:
-        bot_data.reload_task = asyncio.create_task(
-            listen_for_reload(bot_data.redis, lambda: reload_content(bot_data)),
-            name="content-reload",
-        )
+    # With Redis: answer from the newest published content, and follow new versions.
+    bot_data.content_follower = await published.start_following(bot_data)
+    if bot_data.content_follower is not None:
+        bot_data.reload_task = bot_data.content_follower.task
     if bot_data.jobs is not None:
         bot_data.jobs.start()
     # Once at start: which engine serves which language (a WARNING per curated language that
@@ -149,7 +147,7 @@ async def _post_init(app: Application) -> None:  # type: ignore[type-arg]
     if bot_data.sighup_reload:
         loop = asyncio.get_running_loop()
         with contextlib.suppress(NotImplementedError, RuntimeError):
-            loop.add_signal_handler(signal.SIGHUP, reload_content, bot_data)
+            loop.add_signal_handler(signal.SIGHUP, _sighup, bot_data)
 
 
 async def _post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

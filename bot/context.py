@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from bot.budget import Budget
     from bot.i18n import Catalogues
     from bot.jobs import JobRunner
+    from bot.published import ContentFollower
     from bot.services.analytics import Analytics
     from bot.services.booking import BookingService
     from bot.services.content import ContentRepository
@@ -98,6 +99,8 @@ class BotData:
     sighup_reload: bool = False
     #: Listens for "content changed" on Redis, in every process.
     reload_task: asyncio.Task[None] | None = None
+    #: Keeps this process on the newest published content version (with Redis).
+    content_follower: ContentFollower | None = None
     #: Logs once at start which translation engine serves which language.
     coverage_task: asyncio.Task[Coverage] | None = None
     #: The background jobs (reminders, notices, maintenance, retention), where this process

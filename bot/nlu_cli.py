@@ -53,24 +53,24 @@ def rasa_bin() -> Path:
     return Path(os.environ.get("RASA_BIN", NLU_DIR / ".venv" / "bin" / "rasa"))
 
 
-def _rasa_env() -> dict[str, str]:
+def _rasa_env(nlu_dir: Path = NLU_DIR) -> dict[str, str]:
     env = dict(os.environ)
     env.update(RASA_TELEMETRY_ENABLED="false", TF_CPP_MIN_LOG_LEVEL="2", PYTHONWARNINGS="ignore")
     # The project's own Rasa components (nlu/components/) are imported from here.
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(NLU_DIR), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(nlu_dir), env.get("PYTHONPATH")]))
     return env
 
 
-def data_hash() -> str:
+def data_hash(nlu_dir: Path = NLU_DIR) -> str:
     """Hash of the config and every training file: the model's name, so unchanged data skips."""
     digest = hashlib.sha256()
     files = [
-        NLU_DIR / "config.yml",
-        *sorted((NLU_DIR / "components").glob("*.py")),
-        *sorted((NLU_DIR / "data").rglob("*.yml")),
+        nlu_dir / "config.yml",
+        *sorted((nlu_dir / "components").glob("*.py")),
+        *sorted((nlu_dir / "data").rglob("*.yml")),
     ]
     for path in files:
-        digest.update(str(path.relative_to(NLU_DIR)).encode())
+        digest.update(str(path.relative_to(nlu_dir)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

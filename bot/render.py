@@ -30,6 +30,11 @@ def markdown_to_html(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
+def answer_html(title: str, markdown: str) -> str:
+    """An answer as the bot sends it: the title in bold, a blank line, the body."""
+    return f"<b>{html.escape(title, quote=False)}</b>\n\n" + markdown_to_html(markdown)
+
+
 def to_plain(telegram_html: str) -> str:
     """The text a reader sees, without tags (for the terminal chat and tests)."""
     text = re.sub(r"<a href=\"([^\"]+)\">([^<]*)</a>", r"\2 (\1)", telegram_html)

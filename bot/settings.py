@@ -87,6 +87,25 @@ class Settings(BaseSettings):
     flood_per_minute: float = Field(default=30.0, gt=0)
     log_level: str = "INFO"
 
+    # -- the editors' page (`lotse editor`) ----------------------------------------------------
+    #: host:port the page listens on.
+    editor_listen: str = "127.0.0.1:8090"
+    #: Signs the session cookie. Unset: one is made once and kept in Redis, shared by every
+    #: editor process.
+    editor_secret_key: SecretStr | None = None
+    #: Send the session cookie over HTTPS only (set it when the page is served behind TLS).
+    editor_cookie_secure: bool = False
+    #: A browser is logged out after this many hours without a request.
+    editor_session_hours: float = Field(default=8.0, gt=0)
+    #: How long the audit log (who changed what, when) is kept.
+    editor_audit_retention_days: int = Field(default=365, ge=1)
+    #: The Rasa project whose training data the page extends (nlu/data) and whose held-out set
+    #: (nlu/tests) decides whether a newly trained model replaces the running one.
+    nlu_dir: Path = PROJECT_ROOT / "nlu"
+    #: Where the Rasa server finds nlu/models, when it sees the folder under another path (in
+    #: docker-compose: /app/models). Unset: the same path as here.
+    editor_rasa_model_dir: str | None = None
+
     @field_validator("translators")
     @classmethod
     def _known_engines(cls, value: str | None) -> str | None:

@@ -83,7 +83,10 @@ async def test_gibberish_is_said_honestly_and_noted_for_editors(
     assert len(data_of(calls, "topic:v1:")) == 12 and data_of(calls, "handoff:v1:")
     assert await redis.xlen(UNANSWERED) == before + 1
     entry = (await redis.xrevrange(UNANSWERED, count=1))[0][1]
-    assert set(entry) == {b"text", b"language", b"intent"}  # no user id, no name
+    # No user id, no name: the text, its language, what the bot did and the model's best guess.
+    assert set(entry) == {b"text", b"language", b"intent", b"guess"}
+    intents = {p.name for p in (PROJECT_ROOT / "nlu" / "data" / "nlu").iterdir()}
+    assert entry[b"guess"].decode() in intents | {"nlu_fallback"}
     assert entry[b"language"] == b"fa"
 
 

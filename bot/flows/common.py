@@ -22,7 +22,7 @@ from bot.callbacks import BookAction, HandoffAction, MenuAction
 from bot.context import BotData, LotseContext
 from bot.i18n import bidi
 from bot.languages import BY_CODE, curated_from_telegram
-from bot.render import clip, markdown_to_html
+from bot.render import answer_html, clip
 from bot.services.content import TOPIC_IDS, Answer, TopicText
 
 #: Newcomer flows answer in private chats only; groups are for counsellors.
@@ -164,13 +164,7 @@ async def send_menu(
 
 def render_answer(context: LotseContext, answer: Answer, lang: str) -> str:
     """Title, body and the honest notes (fallback language, machine translation) as HTML."""
-    parts = [
-        bidi(
-            answer.lang,
-            f"<b>{html.escape(answer.title, quote=False)}</b>\n\n"
-            + markdown_to_html(answer.markdown),
-        )
-    ]
+    parts = [bidi(answer.lang, answer_html(answer.title, answer.markdown))]
     if answer.lang != lang and answer.lang in BY_CODE and lang in BY_CODE:
         parts.append(
             bidi(

@@ -136,7 +136,7 @@ async def free_text(update: Update, context: LotseContext) -> None:
     if plan.decision is Decision.CLARIFY:
         await clarify(update, context, lang, plan.candidates)
         return
-    await not_understood(update, context, lang, text, intent)
+    await not_understood(update, context, lang, text, intent, guess=result.intent)
 
 
 def _entity_answers(context: LotseContext, intent: str, result: NluResult) -> bool:
@@ -250,7 +250,7 @@ async def offer_other_topic(update: Update, context: LotseContext, lang: str, to
 
 
 async def not_understood(
-    update: Update, context: LotseContext, lang: str, text: str, intent: str
+    update: Update, context: LotseContext, lang: str, text: str, intent: str, guess: str = ""
 ) -> None:
     """Says honestly that this is beyond Lotse, shows the menu, notes the question for editors."""
     await say(
@@ -259,7 +259,7 @@ async def not_understood(
     analytics = context.bot_data.analytics
     if analytics is not None:
         try:
-            await analytics.record_unanswered(text, lang, intent)
+            await analytics.record_unanswered(text, lang, intent, guess)
         except Exception:
             log.warning("could not record an unanswered question", exc_info=True)
 

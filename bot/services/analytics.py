@@ -6,9 +6,13 @@ Only the text and its language are kept (no user id, no name), for ``retention_d
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from redis.asyncio import Redis
+
+from bot.services.redis_values import text as text_of
 
 UNANSWERED = "lotse:analytics:unanswered"
 
@@ -22,6 +26,8 @@ class Unanswered:
     language: str
     intent: str
     timestamp: float
+    #: The model's best guess (its top intent before the thresholds), when it was recorded.
+    guess: str = ""
 
 
 class Analytics:
@@ -34,12 +40,14 @@ class Analytics:
         self.retention_ms = retention_days * 86_400_000
         self.max_entries = max_entries
 
-    async def record_unanswered(self, text: str, language: str, intent: str) -> None:
+    async def record_unanswered(
+        self, text: str, language: str, intent: str, guess: str = ""
+    ) -> None:
         """Appends a question and drops entries older than the retention period."""
         now_ms = int(time.time() * 1000)
         await self.redis.xadd(
             UNANSWERED,
-            {"text": text[:1000], "language": language, "intent": intent},
+            {"text": text[:1000], "language": language, "intent": intent, "guess": guess},
             maxlen=self.max_entries,
             approximate=True,
         )
@@ -57,24 +65,18 @@ class Analytics:
     async def unanswered(self, limit: int = 100) -> list[Unanswered]:
         """The newest unanswered questions, newest first."""
         entries = await self.redis.xrevrange(UNANSWERED, count=limit) or []
-        result = []
-        for entry_id, fields in entries:
-            if fields is None:
-                continue
-            eid = entry_id.decode() if isinstance(entry_id, bytes) else str(entry_id)
-            data = {
-                (k.decode() if isinstance(k, bytes) else k): (
-                    v.decode() if isinstance(v, bytes) else v
-                )
-                for k, v in fields.items()
-            }
-            result.append(
-                Unanswered(
-                    eid,
-                    data.get("text", ""),
-                    data.get("language", ""),
-                    data.get("intent", ""),
-                    int(eid.split("-")[0]) / 1000,
-                )
-            )
-        return result
+        return [parse_entry(entry_id, fields) for entry_id, fields in entries if fields]
+
+
+def parse_entry(entry_id: object, fields: Mapping[Any, Any]) -> Unanswered:
+    """One stream entry as a question."""
+    eid = text_of(entry_id)
+    data = {text_of(k): text_of(v) for k, v in fields.items()}
+    return Unanswered(
+        eid,
+        data.get("text", ""),
+        data.get("language", ""),
+        data.get("intent", ""),
+        int(eid.split("-")[0]) / 1000,
+        data.get("guess", ""),
+    )

@@ -12,14 +12,21 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
-from bot.services.content_types import ContentError, Problem, Status, split_front_matter
+from bot.services.content_types import (
+    MISSING,
+    OUTDATED,
+    ContentError,
+    Problem,
+    Status,
+    split_front_matter,
+)
 from bot.services.faq import FaqSet, load_faqs
 from bot.services.offices import OfficeDirectory, load_offices
 from bot.services.schedule import Schedule, ScheduleError, load_schedule
@@ -78,6 +85,16 @@ class TopicSource(TopicText):
     facts: tuple[Mapping[str, Any], ...] = ()
     sources: tuple[str, ...] = ()
     review_date: str | None = None
+    #: Hashes of earlier versions this text only corrects (a typo, a comma): front matter
+    #: ``minor_edit_of``. A translation made from one of them is still current. A change that
+    #: alters the meaning empties the list, so every translation becomes OUTDATED.
+    minor_edit_of: tuple[str, ...] = ()
+
+    def is_current(self, made_from: str) -> bool:
+        """True when a translation made from the source with hash ``made_from`` is current."""
+        return made_from == self.source_hash or (
+            bool(made_from) and made_from in self.minor_edit_of
+        )
 
     @property
     def unverified_facts(self) -> list[str]:
@@ -134,7 +151,12 @@ def placeholders(text: str) -> set[str]:
 
 
 def _read_topic(path: Path, lang: str) -> TopicText | TopicSource:
-    meta, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    return parse_topic(path.read_text(encoding="utf-8"), path, lang)
+
+
+def parse_topic(text: str, path: Path, lang: str) -> TopicText | TopicSource:
+    """A topic file's text as a German source (``lang`` de) or a translation."""
+    meta, body = split_front_matter(text, path)
     variants = split_variants(body)
     options = {str(k): str(v) for k, v in (meta.get("options") or {}).items()}
     common: dict[str, Any] = {
@@ -155,6 +177,7 @@ def _read_topic(path: Path, lang: str) -> TopicText | TopicSource:
             facts=tuple(meta.get("facts") or ()),
             sources=tuple(str(s) for s in meta.get("sources") or ()),
             review_date=str(meta["review_date"]) if meta.get("review_date") else None,
+            minor_edit_of=tuple(str(h) for h in meta.get("minor_edit_of") or ()),
         )
     return TopicText(
         **common,
@@ -185,7 +208,7 @@ class ContentSnapshot:
         text = self.translations.get(lang, {}).get(topic_id)
         if source is None or text is None:
             return Status.MISSING
-        if text.source_hash != source.source_hash:
+        if not source.is_current(text.source_hash):
             return Status.OUTDATED
         if text.machine_translated or not text.reviewed:
             return Status.MACHINE_TRANSLATED
@@ -261,13 +284,18 @@ class ContentSnapshot:
                 where = f"translations/{lang}/topics/{topic_id}.md"
                 status = self.status(topic_id, lang)
                 if status is Status.MISSING:
-                    problems.append(Problem(where, "missing translation"))
+                    problems.append(Problem(where, "missing translation", MISSING))
                     continue
+                found = _check_translation(source, self.translations[lang][topic_id], where)
                 if status is Status.OUTDATED:
                     problems.append(
-                        Problem(where, "outdated: the German source changed since it was made")
+                        Problem(
+                            where, "outdated: the German source changed since it was made", OUTDATED
+                        )
                     )
-                problems += _check_translation(source, self.translations[lang][topic_id], where)
+                    # Never shown (the bot falls back), so what no longer fits is translation work.
+                    found = [replace(p, kind=OUTDATED) for p in found]
+                problems += found
         services = tuple(self.booking.services) if self.booking is not None else None
         problems += self.faqs.validate(langs, TOPIC_IDS, services)
         return problems
@@ -378,6 +406,28 @@ def load_snapshot(content_dir: Path, translations_dir: Path) -> ContentSnapshot:
     return ContentSnapshot(sources, translations, offices, booking, tuple(problems), faqs)
 
 
+def prepare_snapshot(
+    content_dir: Path, translations_dir: Path
+) -> tuple[ContentSnapshot | None, list[Problem]]:
+    """Loads a snapshot to install; None (with the reasons) when it must not replace the old one.
+
+    Outdated or missing translations do not block (the bot falls back to another language for
+    them); unreadable files, missing topics and a broken office list or schedule do.
+    """
+    try:
+        fresh = load_snapshot(content_dir, translations_dir)
+    except (ContentError, OSError, yaml.YAMLError) as exc:
+        return None, [Problem("content", str(exc))]
+    blocking = [*fresh.load_problems, *fresh.faqs.load_problems]
+    blocking += [Problem("offices.yml", p) for p in fresh.offices.problems]
+    blocking += [Problem(t, "missing") for t in TOPIC_IDS if t not in fresh.sources]
+    if fresh.booking is not None:
+        blocking += [Problem("content/booking.yml", p) for p in fresh.booking.problems]
+    if blocking:
+        return None, blocking
+    return fresh, fresh.validate()
+
+
 class ContentRepository:
     """Holds the current content snapshot; ``reload()`` swaps in a new one if it is valid."""
 
@@ -385,11 +435,28 @@ class ContentRepository:
         self.content_dir = content_dir
         self.translations_dir = translations_dir
         self._snapshot = load_snapshot(content_dir, translations_dir)
+        #: The published version (``lotse editor``, ``lotse content reload``) in use; None
+        #: while the answers come from the files the process started with.
+        self.version: int | None = None
 
     @property
     def current(self) -> ContentSnapshot:
         """The snapshot in use now. Hold on to it for the length of one reply."""
         return self._snapshot
+
+    def install(
+        self,
+        snapshot: ContentSnapshot,
+        content_dir: Path,
+        translations_dir: Path,
+        version: int | None = None,
+    ) -> None:
+        """Makes a prepared snapshot the current one (one assignment: replies in flight keep
+        the snapshot they hold)."""
+        self.content_dir = content_dir
+        self.translations_dir = translations_dir
+        self.version = version
+        self._snapshot = snapshot
 
     def reload(self) -> list[Problem]:
         """Loads the files again; keeps the old content when the new one has load errors.
@@ -397,15 +464,7 @@ class ContentRepository:
         Returns the problems found. Outdated or missing translations do not block a reload
         (the bot falls back to another language for them); unreadable files do.
         """
-        try:
-            fresh = load_snapshot(self.content_dir, self.translations_dir)
-        except (ContentError, OSError, yaml.YAMLError) as exc:
-            return [Problem("content", str(exc))]
-        blocking = [*fresh.load_problems, *fresh.faqs.load_problems]
-        blocking += [Problem("offices.yml", p) for p in fresh.offices.problems]
-        blocking += [Problem(t, "missing") for t in TOPIC_IDS if t not in fresh.sources]
-        if fresh.booking is not None:
-            blocking += [Problem("content/booking.yml", p) for p in fresh.booking.problems]
-        if not blocking:
-            self._snapshot = fresh
-        return blocking or fresh.validate()
+        fresh, problems = prepare_snapshot(self.content_dir, self.translations_dir)
+        if fresh is not None:
+            self.install(fresh, self.content_dir, self.translations_dir, self.version)
+        return problems

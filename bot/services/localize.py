@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.i18n import Catalogues
 from bot.languages import BY_CODE, SOURCE_LANGUAGE
-from bot.services.content import Answer, ContentSnapshot, TopicText
+from bot.services.content import Answer, ContentSnapshot, TopicSource, TopicText
 from bot.services.faq import FaqText
 from bot.services.translator import TranslationFailed, Translator
 
@@ -98,19 +98,10 @@ class Localizer:
         if source is None:
             return Localized(None)
         stored = snapshot.translations.get(lang, {}).get(topic_id)
-        if stored is not None and stored.source_hash == source.source_hash:
+        if stored is not None and source.is_current(stored.source_hash):
             return Localized(stored)  # written by `lotse content translate`, maybe reviewed
-        wanted = [v for v in source.body if variants is None or v in variants]
         try:
-            title, ask, *rest = await asyncio.gather(
-                self.translator.translate(source.title, SOURCE_LANGUAGE, lang),
-                self.translator.translate(source.ask or "", SOURCE_LANGUAGE, lang),
-                *(
-                    self.translator.translate(v, SOURCE_LANGUAGE, lang)
-                    for v in source.options.values()
-                ),
-                *(self._markdown(source.body[v], lang) for v in wanted),
-            )
+            text = await self.translate_source(source, lang, variants)
         except TranslationFailed as exc:
             fallback = fallback_language(second_language)
             log.warning(
@@ -120,20 +111,32 @@ class Localizer:
                 fallback,
             )
             return Localized(snapshot.text(topic_id, fallback), fell_back_to=fallback)
+        return Localized(text)
+
+    async def translate_source(
+        self, source: TopicSource, lang: str, variants: tuple[str, ...] | None = None
+    ) -> TopicText:
+        """A machine translation of a German source into ``lang`` (glossary applied, addresses
+        and placeholders kept); TranslationFailed when the translator cannot be had."""
+        wanted = [v for v in source.body if variants is None or v in variants]
+        title, ask, *rest = await asyncio.gather(
+            self.translator.translate(source.title, SOURCE_LANGUAGE, lang),
+            self.translator.translate(source.ask or "", SOURCE_LANGUAGE, lang),
+            *(self.translator.translate(v, SOURCE_LANGUAGE, lang) for v in source.options.values()),
+            *(self._markdown(source.body[v], lang) for v in wanted),
+        )
         options = dict(zip(source.options, rest[: len(source.options)], strict=True))
         body = dict(zip(wanted, rest[len(source.options) :], strict=True))
-        return Localized(
-            TopicText(
-                id=topic_id,
-                lang=lang,
-                title=title,
-                ask=ask or None,
-                options=options,
-                body=body,
-                source_hash=source.source_hash,
-                machine_translated=True,
-                reviewed=False,
-            )
+        return TopicText(
+            id=source.id,
+            lang=lang,
+            title=title,
+            ask=ask or None,
+            options=options,
+            body=body,
+            source_hash=source.source_hash,
+            machine_translated=True,
+            reviewed=False,
         )
 
     async def answer(

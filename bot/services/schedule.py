@@ -27,7 +27,7 @@ import holidays
 import yaml
 
 from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
-from bot.services.content_types import Problem, Status
+from bot.services.content_types import ERROR, MISSING, OUTDATED, Problem, Status
 
 CONFIG = "booking.yml"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -245,21 +245,24 @@ class Schedule:
             for service in self.services.values():
                 status = self.status(service.id, lang)
                 if status is Status.MISSING:
-                    problems.append(Problem(path, f"missing translation of {service.id}"))
+                    problems.append(Problem(path, f"missing translation of {service.id}", MISSING))
                     continue
+                # An outdated text is never shown, so what no longer fits is translation work.
+                kind = OUTDATED if status is Status.OUTDATED else ERROR
                 if status is Status.OUTDATED:
                     problems.append(
-                        Problem(path, f"{service.id} outdated: the German changed since")
+                        Problem(path, f"{service.id} outdated: the German changed since", OUTDATED)
                     )
                 text = self.translations[lang][service.id]
                 if not text.name.strip() or not text.short.strip():
-                    problems.append(Problem(path, f"{service.id}: empty name or short"))
+                    problems.append(Problem(path, f"{service.id}: empty name or short", kind))
                 if len(text.bring) != len(service.bring) or not all(b.strip() for b in text.bring):
                     problems.append(
                         Problem(
                             path,
                             f"{service.id}: checklist has {len(text.bring)} items, "
                             f"the German {len(service.bring)}",
+                            kind,
                         )
                     )
         return problems

@@ -1,0 +1,1 @@
+"""Lotse Redaktion: the editors' web page (``lotse editor``)."""
