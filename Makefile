@@ -62,9 +62,10 @@ nlu-serve: nlu-train
 nlu-eval: nlu-train
 	$(VENV)/bin/lotse nlu eval
 
-# BASELINE=path/to/older-model.tar.gz: that model is measured in the same run, for the ratio.
+# BASELINE=path/to/older-model.tar.gz: that model is measured in the same run, for the ratio;
+# BASELINE_NLU=path/to/older-checkout/nlu when it needs that checkout's components.
 bench-nlu: nlu-train
-	$(PY) bench/bench_nlu.py $(if $(BASELINE),--baseline $(BASELINE))
+	$(PY) bench/bench_nlu.py $(if $(BASELINE),--baseline $(BASELINE)) $(if $(BASELINE_NLU),--baseline-nlu $(BASELINE_NLU))
 
 bench-translate: $(VENV)/.installed redis-server
 	$(PY) bench/bench_translate.py

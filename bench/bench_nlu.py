@@ -9,7 +9,9 @@ The chat-style held-out messages are the reference set; the long held-out questi
 `--baseline MODEL.tar.gz` (make bench-nlu BASELINE=...) serves an older model next to the
 current one and sends every message to both, in turn (alternating which goes first), so the
 machine's noise falls on both alike and the ratio of their p99 is the figure to compare with a
-target such as "p99 within 1.5x of before".
+target such as "p99 within 1.5x of before". When the older model needs its own components (the
+classifier changed since), `--baseline-nlu DIR` names an older checkout's `nlu/` folder to serve
+it from (make bench-nlu BASELINE=... BASELINE_NLU=...).
 """
 
 from __future__ import annotations
@@ -109,6 +111,12 @@ def measure(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--baseline", type=Path, help="an older model (.tar.gz) to compare with")
+    parser.add_argument(
+        "--baseline-nlu",
+        type=Path,
+        default=nlu_cli.NLU_DIR,
+        help="the nlu/ folder of an older checkout whose components serve the baseline model",
+    )
     args = parser.parse_args()
     sets = {"chat-style": cycled([text for _, _, text in nlu_cli.held_out()])}
     long_texts = [text for _, _, text in nlu_cli.held_out(nlu_cli.LONG_HELD_OUT)]
@@ -117,7 +125,11 @@ def main() -> None:
     started = time.monotonic()
     server = nlu_cli.start_server()
     print(f"server start: {time.monotonic() - started:.1f} s (model already trained)")
-    baseline = nlu_cli.start_server(model=args.baseline) if args.baseline else None
+    baseline = (
+        nlu_cli.start_server(model=args.baseline, nlu_dir=args.baseline_nlu.resolve())
+        if args.baseline
+        else None
+    )
     servers = {"current": server.url}
     if baseline is not None:
         servers["baseline"] = baseline.url

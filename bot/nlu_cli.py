@@ -151,15 +151,24 @@ class RasaServer:
 
 
 def start_server(
-    port: int | None = None, host: str = "127.0.0.1", wait: float = 180.0, model: Path | None = None
+    port: int | None = None,
+    host: str = "127.0.0.1",
+    wait: float = 180.0,
+    model: Path | None = None,
+    nlu_dir: Path = NLU_DIR,
 ) -> RasaServer:
     """Starts ``rasa run --enable-api`` on ``model`` (default: the current one, trained when the
-    data changed) and waits until it parses."""
+    data changed) and waits until it parses. ``nlu_dir``: the Rasa project whose components load
+    the model (an older checkout's, to serve an older model as it was)."""
     model = model.resolve() if model is not None else train()
     port = port or _free_port()
     command = [*run_command(model, port, host), "--log-file", os.devnull]
     process = subprocess.Popen(
-        command, cwd=NLU_DIR, env=_rasa_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command,
+        cwd=nlu_dir,
+        env=_rasa_env(nlu_dir),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     server = RasaServer(process, f"http://{host}:{port}")
     deadline = time.monotonic() + wait
