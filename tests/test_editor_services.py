@@ -358,6 +358,10 @@ async def test_questions_are_grouped_and_assigned_as_training_data(
     await analytics.record_unanswered(
         "wie eröffne ich ein konto bei der sparkasse", "de", "nlu_fallback", "banking"
     )
+    await analytics.record_unanswered(
+        "برای حقوقم در دورتموند کدام بانک حساب رایگان میدهد", "fa", "nlu_fallback", "banking"
+    )
+    # Already taught as a long question (nlu/data/faq/fa.yml, banking/open_account).
     await analytics.record_unanswered("چطور حساب بانکی باز کنم؟", "fa", "nlu_fallback", "banking")
     await analytics.record_unanswered(held_out, "de", "nlu_fallback", "banking")
     await analytics.record_unanswered(
@@ -373,15 +377,17 @@ async def test_questions_are_grouped_and_assigned_as_training_data(
         "wie eröffne ich ein konto bei der sparkasse?",
     ]
     assert {g.guess for g in groups} == {"banking", "out_of_scope"}
-    assert sum(len(g.items) for g in groups) == 5
+    assert sum(len(g.items) for g in groups) == 6
     banking = [i for i in items if i.guess == "banking"]
     result = await work.assign(banking, "banking")
-    # Same words twice count once; the held-out example is never trained on.
-    assert (result.added, result.duplicate, result.held_out) == (2, 1, 1)
+    # Same words twice count once, a long question's words are not taught again as chat-style
+    # data; the held-out example is never trained on.
+    assert (result.added, result.duplicate, result.held_out) == (2, 2, 1)
     de = NluData.examples(nlu_copy / "data" / "nlu" / "banking" / "de.yml")["banking"]
     fa = NluData.examples(nlu_copy / "data" / "nlu" / "banking" / "fa.yml")["banking"]
     assert plain_example(de[-1]) == "wie eroffne ich ein konto bei der sparkasse"
-    assert fa[-1] == "چطور حساب بانکی باز کنم؟"
+    assert fa[-1] == "برای حقوقم در دورتموند کدام بانک حساب رایگان میدهد"
+    assert "چطور حساب بانکی باز کنم؟" not in fa
     assert plain_example(held_out) not in {plain_example(e) for e in de}
     assert await redis.xlen(UNANSWERED) == 1
     # The repository's own check passes on the extended data.

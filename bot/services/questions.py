@@ -209,10 +209,15 @@ class NluData:
         return found
 
     def known(self, lang: str) -> tuple[set[str], set[str]]:
-        """(every training example of ``lang``, every held-out example), normalised."""
+        """(every training example of ``lang``, every held-out example), normalised.
+
+        Training includes the long questions (``data/faq/<lang>.yml``, the frequent questions'
+        retrieval intents): a text already taught there is not taught again as chat-style data
+        (check_data.py refuses the same text in both)."""
         training: set[str] = set()
-        for intent in self.intents():
-            for examples in self.examples(self.path(intent, lang)).values():
+        paths = [self.path(intent, lang) for intent in self.intents()]
+        for path in [*paths, self.nlu_dir / "data" / "faq" / f"{lang}.yml"]:
+            for examples in self.examples(path).values():
                 training.update(plain_example(e) for e in examples)
         held: set[str] = set()
         tests = self.nlu_dir / "tests"
