@@ -439,3 +439,31 @@ async def test_a_short_message_gets_its_topic_and_the_topics_questions(
     questions = [d for d in sent if d.startswith("faq:v1:jobcenter_benefits:")]
     assert len(questions) == len(SNAPSHOT.faqs.ids("jobcenter_benefits"))
     assert "faq:v1:jobcenter_benefits:child_benefit" in questions
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "topic"),
+    [
+        ("de", "Wo kann ich mich anmelden?", "registration"),
+        ("en", "I want to learn German", "language_course"),
+    ],
+)
+async def test_a_general_question_gets_its_topic_not_one_narrow_question(
+    make_chat: AppFactory, rasa_url: str, lang: str, text: str, topic: str
+) -> None:
+    """A question about the topic in general is answered with the topic and its questions as
+    buttons. Before the question level knew the topic in general, "Wo kann ich mich anmelden?"
+    got the answer to "I live with friends, can I register there?" (question confidence 0.84)."""
+    client = RasaClient(rasa_url, timeout=10.0)
+    result = await client.parse(text)
+    await client.aclose()
+    plan = Thresholds(answer=0.4, clarify=0.15).plan(result)
+    assert plan.decision is Decision.ANSWER and plan.intent == topic
+    assert plan.question is None
+    chat = await nlu_chat(make_chat, rasa_url, lang)
+    calls = await chat.send(text)
+    sent = [d for c in messages(calls) for _, d in c.buttons]
+    # The topic's own flow (registration asks for the citizenship, courses for the kind).
+    assert any(d.startswith(f"topic:v1:{topic}") for d in sent)
+    narrow = [SNAPSHOT.faqs.text(q, lang) for q in SNAPSHOT.faqs.ids(topic)]
+    assert not any(f is not None and f.body.strip()[:60] in all_text(calls) for f in narrow)

@@ -12,6 +12,12 @@ Second level: examples written as Rasa retrieval intents (`- intent: housing/ren
 the same features. A question's score is its topic's probability times the question's share
 within that topic, so the two levels never disagree: the best question always belongs to a topic
 the first level ranks, and a message that is not about a topic gets no confident question.
+Each topic also has a class for the topic in general (``<topic>/*``), trained on the topic's
+chat-style examples: "Wo kann ich mich anmelden?" is about registration, not about one of its
+questions, and without that class the softmax handed its share to the nearest question
+("I live with friends, can I register there?", 0.84). The general class takes part in each
+topic's shares but is never listed as a question, so a generic message gets its topic's answer
+and its questions as buttons.
 Why not Rasa's ResponseSelector: it is a DIET model (TensorFlow; the training time above), and the
 answers live in `content/`, not in a Rasa domain. The parse result gains `question` and
 `question_ranking` (name, confidence, topic), beside Rasa's usual `intent` and `intent_ranking`.
@@ -150,6 +156,14 @@ def _is_faq(message: Message) -> bool:
     return bool(message.get(INTENT_RESPONSE_KEY))
 
 
+#: The question-level class of a topic in general (its chat-style examples), ``<topic>/*``.
+GENERAL = "*"
+
+
+def _general(topic: str) -> str:
+    return f"{topic}/{GENERAL}"
+
+
 #: Output keys of the second level in Rasa's parse result.
 QUESTION = "question"
 QUESTION_RANKING = "question_ranking"
@@ -260,9 +274,18 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
         )
         # The question level reuses the topic level's fitted features (one transform per parse).
         asked = [i for i, m in enumerate(examples) if m.get(INTENT_RESPONSE_KEY)]
-        labels = np.array([examples[i].get(INTENT_RESPONSE_KEY) for i in asked])
+        question_labels = [str(examples[i].get(INTENT_RESPONSE_KEY)) for i in asked]
+        # A topic's chat-style examples are its general class (see the module docstring).
+        topics = {label.split("/", 1)[0] for label in question_labels}
+        general = [
+            i
+            for i, m in enumerate(examples)
+            if not m.get(INTENT_RESPONSE_KEY) and m.get(INTENT) in topics
+        ]
+        asked += general
+        labels = np.array(question_labels + [_general(examples[i].get(INTENT)) for i in general])
         self.questions = None
-        if len(set(labels)) >= 2:
+        if len(set(question_labels)) >= 2:
             features = self.pipeline[:-1].transform([texts[i] for i in asked])
             self.questions = SoftmaxSVM(
                 self.config["question_C"], self.config["question_calibration_folds"]
@@ -333,7 +356,11 @@ class LotseIntentClassifier(GraphComponent, IntentClassifier):
             float(topics[column]) * float(score) / totals[topic] if ok and totals[topic] else 0.0
             for topic, column, score, ok in zip(self._question_topics, columns, scores, known)
         ]
-        order = sorted(range(len(joint)), key=lambda i: -joint[i])
+        general = f"/{GENERAL}"
+        listed = [
+            i for i in range(len(joint)) if not str(self.questions.classes_[i]).endswith(general)
+        ]
+        order = sorted(listed, key=lambda i: -joint[i])
         return [
             {
                 INTENT_NAME_KEY: str(self.questions.classes_[i]),
