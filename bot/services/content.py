@@ -18,13 +18,14 @@ from typing import Any
 
 import yaml
 
-from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
+from bot.languages import CODES, SOURCE_LANGUAGE
 from bot.services.content_types import (
     MISSING,
     OUTDATED,
     ContentError,
     Problem,
     Status,
+    best_current,
     split_front_matter,
 )
 from bot.services.faq import FaqSet, load_faqs
@@ -220,20 +221,8 @@ class ContentSnapshot:
         return {t: {lang: self.status(t, lang) for lang in langs} for t in TOPIC_IDS}
 
     def text(self, topic_id: str, lang: str) -> TopicText | None:
-        """The best current text of a topic for ``lang``, following the fallback chain.
-
-        An OUTDATED translation is never shown: the German changed, so it may be wrong.
-        """
-        for candidate in (lang, *FALLBACK_CHAIN):
-            if candidate == SOURCE_LANGUAGE:
-                found: TopicText | None = self.sources.get(topic_id)
-            else:
-                found = self.translations.get(candidate, {}).get(topic_id)
-                if found is not None and self.status(topic_id, candidate) is Status.OUTDATED:
-                    found = None
-            if found is not None:
-                return found
-        return None
+        """The best current text of a topic for ``lang`` (see ``best_current``)."""
+        return best_current(topic_id, lang, self.sources, self.translations, self.status)
 
     def answer(
         self, topic_id: str, lang: str, variant: str = NO_VARIANT, **values: str

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+from bot.languages import FALLBACK_CHAIN, SOURCE_LANGUAGE
 
 
 class Status(enum.StrEnum):
@@ -17,6 +20,32 @@ class Status(enum.StrEnum):
     OUTDATED = "OUTDATED"
     MACHINE_TRANSLATED = "MACHINE_TRANSLATED"
     UP_TO_DATE = "UP_TO_DATE"
+
+
+T = TypeVar("T")
+
+
+def best_current(
+    item_id: str,
+    lang: str,
+    sources: Mapping[str, T],
+    translations: Mapping[str, Mapping[str, T]],
+    status: Callable[[str, str], Status],
+) -> T | None:
+    """The best current text of a topic or question for ``lang``, following the fallback chain.
+
+    An OUTDATED translation is never shown: the German changed, so it may be wrong.
+    """
+    for candidate in (lang, *FALLBACK_CHAIN):
+        if candidate == SOURCE_LANGUAGE:
+            found = sources.get(item_id)
+        else:
+            found = translations.get(candidate, {}).get(item_id)
+            if found is not None and status(item_id, candidate) is Status.OUTDATED:
+                found = None
+        if found is not None:
+            return found
+    return None
 
 
 #: Kinds of problem. A MISSING or OUTDATED translation is work to do, not a fault: the bot

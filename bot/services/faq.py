@@ -16,8 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.languages import CODES, FALLBACK_CHAIN, SOURCE_LANGUAGE
-from bot.services.content_types import ContentError, Problem, Status, split_front_matter
+from bot.languages import CODES, SOURCE_LANGUAGE
+from bot.services.content_types import (
+    ContentError,
+    Problem,
+    Status,
+    best_current,
+    split_front_matter,
+)
 
 FAQ_DIR = "faq"
 #: What an answer may offer next, as buttons: a MigraDO appointment (``service`` names which
@@ -177,20 +183,8 @@ class FaqSet:
         return {q: {lang: self.status(q, lang) for lang in langs} for q in self.ids()}
 
     def text(self, question_id: str, lang: str) -> FaqText | None:
-        """The best current text of a question for ``lang``, following the fallback chain.
-
-        An OUTDATED translation is never shown: the German changed, so it may be wrong.
-        """
-        for candidate in (lang, *FALLBACK_CHAIN):
-            if candidate == SOURCE_LANGUAGE:
-                found: FaqText | None = self.sources.get(question_id)
-            else:
-                found = self.translations.get(candidate, {}).get(question_id)
-                if found is not None and self.status(question_id, candidate) is Status.OUTDATED:
-                    found = None
-            if found is not None:
-                return found
-        return None
+        """The best current text of a question for ``lang`` (see ``best_current``)."""
+        return best_current(question_id, lang, self.sources, self.translations, self.status)
 
     @property
     def unverified_facts(self) -> list[str]:
