@@ -30,7 +30,8 @@ from redis.asyncio import BlockingConnectionPool, Redis  # noqa: E402
 
 from bench.stats import percentile  # noqa: E402
 from bot.local_redis import RedisServer  # noqa: E402
-from bot.services.booking import BookingService, SlotUnavailable  # noqa: E402
+from bot.services.booking import BookingService  # noqa: E402
+from bot.services.booking_errors import SlotUnavailable  # noqa: E402
 from bot.services.schedule import Schedule, load_schedule  # noqa: E402
 
 #: A Tuesday morning: the whole booking horizon lies ahead.

@@ -11,8 +11,8 @@ from redis.asyncio import Redis
 
 from bot import PROJECT_ROOT
 from bot.local_redis import RedisServer
-from bot.services.booking import (
-    BookingService,
+from bot.services.booking import BookingService
+from bot.services.booking_errors import (
     HoldExpired,
     InvalidSlot,
     NotYours,

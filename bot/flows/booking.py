@@ -47,9 +47,8 @@ from bot.flows.common import (
     t,
 )
 from bot.languages import BY_CODE
-from bot.services.booking import (
-    Booking,
-    BookingService,
+from bot.services.booking import Booking, BookingService
+from bot.services.booking_errors import (
     HoldExpired,
     InvalidSlot,
     NoDraft,

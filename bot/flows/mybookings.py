@@ -20,7 +20,8 @@ from bot.flows import booking
 from bot.flows import booking_views as views
 from bot.flows.booking import not_yours, parse_day, show_bookings, unavailable, user_id_of
 from bot.flows.common import PRIVATE, language_of, show, stale_button
-from bot.services.booking import Booking, NotYours
+from bot.services.booking import Booking
+from bot.services.booking_errors import NotYours
 
 log = logging.getLogger(__name__)
 

@@ -29,6 +29,17 @@ from typing import Any
 
 from redis.asyncio import Redis
 
+from bot.services import booking_lua
+from bot.services.booking_errors import (
+    BookingError,
+    HoldExpired,
+    InvalidSlot,
+    NoDraft,
+    NotYours,
+    Overlap,
+    SlotUnavailable,
+    TooMany,
+)
 from bot.services.redis_values import from_ms as _from_ms
 from bot.services.redis_values import text as _s
 from bot.services.redis_values import to_ms as _ms
@@ -38,54 +49,6 @@ CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 6
 #: How long a draft (service, time, name, phone) is kept after the last step.
 DRAFT_LIFETIME = timedelta(minutes=30)
-
-
-class BookingError(Exception):
-    """A booking step cannot be done; ``reason`` says why, for the flow to explain."""
-
-    reason = "error"
-
-
-class SlotUnavailable(BookingError):
-    """The slot is full (booked, or held by others while they confirm)."""
-
-    reason = "full"
-
-
-class InvalidSlot(BookingError):
-    """The slot is not in the schedule, in the past, too soon, too far ahead, or closed."""
-
-    reason = "invalid"
-
-
-class HoldExpired(SlotUnavailable):
-    """The person's hold lapsed while they typed, and someone else took the place."""
-
-    reason = "expired"
-
-
-class NoDraft(BookingError):
-    """There is nothing to confirm: no draft (never started, booked already, or long gone)."""
-
-    reason = "no_draft"
-
-
-class Overlap(BookingError):
-    """The person already has a booking at an overlapping time."""
-
-    reason = "overlap"
-
-
-class TooMany(BookingError):
-    """The person already has the maximum number of upcoming bookings."""
-
-    reason = "too_many"
-
-
-class NotYours(BookingError):
-    """The booking does not exist, belongs to someone else, or is no longer active."""
-
-    reason = "not_yours"
 
 
 @dataclass(frozen=True)
@@ -142,132 +105,6 @@ class DueReminder:
     kind: str
 
 
-_HOLD = """
-local holds, taken, mine_key = KEYS[1], KEYS[2], KEYS[3]
-local user, now, expires, capacity = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', holds, '-inf', now)
-local mine = redis.call('ZSCORE', holds, user)
-local used = redis.call('HLEN', taken) + redis.call('ZCARD', holds)
-if not mine and used >= capacity then return 0 end
-local previous = redis.call('HGET', mine_key, 'holds_key')
-if previous and previous ~= holds then redis.call('ZREM', previous, user) end
-redis.call('ZADD', holds, expires, user)
-redis.call('PEXPIRE', holds, ARGV[13])
-redis.call('DEL', mine_key)
-redis.call('HSET', mine_key, 'service', ARGV[5], 'slot', ARGV[6], 'start', ARGV[7],
-  'end', ARGV[8], 'expires', expires, 'replaces', ARGV[9], 'holds_key', holds,
-  'interpreter', ARGV[10], 'name', ARGV[11], 'phone', ARGV[12])
-redis.call('PEXPIRE', mine_key, ARGV[13])
-return 1
-"""
-
-_CONFIRM = """
-local holds, taken, mine_key, booking, user_set, day, reminders = unpack(KEYS, 1, 7)
-local old_booking, old_taken, old_day = KEYS[8], KEYS[9], KEYS[10]
-local user, now, capacity, code = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4]
-local new_start, new_end = tonumber(ARGV[5]), tonumber(ARGV[6])
-local max_upcoming, keep_ms, replaces = tonumber(ARGV[7]), tonumber(ARGV[8]), ARGV[9]
-local counters, per_slot = cjson.decode(ARGV[10]), tonumber(ARGV[11])
-local due = cjson.decode(ARGV[12])
-local prefix = ARGV[13]
-
-redis.call('ZREMRANGEBYSCORE', holds, '-inf', now)
-local held = redis.call('ZSCORE', holds, user)
-local booked = redis.call('HLEN', taken)
-local others = redis.call('ZCARD', holds) - (held and 1 or 0)
-if booked + others >= capacity then return {'full'} end
-
-local count = 0
-for _, other in ipairs(redis.call('SMEMBERS', user_set)) do
-  if other ~= replaces then
-    local b = redis.call('HMGET', prefix .. 'b:' .. other, 'start', 'end', 'status')
-    if not b[1] or b[3] ~= 'booked' or tonumber(b[2]) <= now then
-      redis.call('SREM', user_set, other)
-    else
-      count = count + 1
-      if tonumber(b[1]) < new_end and new_start < tonumber(b[2]) then
-        return {'overlap', other}
-      end
-    end
-  end
-end
-if count >= max_upcoming then return {'too_many'} end
-if redis.call('EXISTS', booking) == 1 then return {'code_taken'} end
-
-local used = {}
-for _, counter in ipairs(redis.call('HVALS', taken)) do
-  used[counter] = (used[counter] or 0) + 1
-end
-local counter = nil
-for _, candidate in ipairs(counters) do
-  if (used[candidate] or 0) < per_slot then counter = candidate; break end
-end
-if not counter then return {'full'} end
-
-if replaces ~= '' then
-  local old = redis.call('HMGET', old_booking, 'user', 'status')
-  if old[1] ~= user or old[2] ~= 'booked' then return {'stale'} end
-  redis.call('HDEL', old_taken, replaces)
-  redis.call('ZREM', old_day, replaces)
-  redis.call('SREM', user_set, replaces)
-  redis.call('ZREM', reminders, replaces .. '|day', replaces .. '|2h')
-  redis.call('HSET', old_booking, 'status', 'moved', 'reason', code, 'changed', now)
-end
-
-local fields = cjson.decode(ARGV[14])
-fields['counter'] = counter
-fields['status'] = 'booked'
-for k, v in pairs(fields) do redis.call('HSET', booking, k, v) end
-redis.call('PEXPIRE', booking, keep_ms)
-redis.call('HSET', taken, code, counter)
-redis.call('PEXPIRE', taken, keep_ms)
-redis.call('SADD', user_set, code)
-if redis.call('PTTL', user_set) < keep_ms then redis.call('PEXPIRE', user_set, keep_ms) end
-redis.call('SADD', KEYS[11], code)
-if redis.call('PTTL', KEYS[11]) < keep_ms then redis.call('PEXPIRE', KEYS[11], keep_ms) end
-redis.call('ZADD', day, new_start, code)
-if redis.call('PTTL', day) < keep_ms then redis.call('PEXPIRE', day, keep_ms) end
-for _, item in ipairs(due) do
-  if tonumber(item[2]) > now then redis.call('ZADD', reminders, item[2], code .. '|' .. item[1]) end
-end
-redis.call('ZREM', holds, user)
-redis.call('DEL', mine_key)
-return {'ok', counter}
-"""
-
-_COUNT = """
-local now, result = tonumber(ARGV[1]), {}
-for i = 1, #KEYS, 2 do
-  local used = redis.call('ZCOUNT', KEYS[i], now + 1, '+inf') + redis.call('HLEN', KEYS[i + 1])
-  local free = tonumber(ARGV[(i + 1) / 2 + 1]) - used
-  result[#result + 1] = free > 0 and free or 0
-end
-return result
-"""
-
-# Only a live draft is updated: a plain HSET would recreate an expired one without its slot.
-_UPDATE = """
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], unpack(ARGV))
-return 1
-"""
-
-_CANCEL = """
-local booking, taken, user_set, day, reminders = unpack(KEYS, 1, 5)
-local user, code, status, reason, now = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
-local b = redis.call('HMGET', booking, 'user', 'status')
-if not b[1] then return 'missing' end
-if user ~= '' and b[1] ~= user then return 'not_yours' end
-if b[2] ~= 'booked' then return 'not_active' end
-redis.call('HDEL', taken, code)
-redis.call('ZREM', day, code)
-redis.call('SREM', user_set, code)
-redis.call('ZREM', reminders, code .. '|day', code .. '|2h')
-redis.call('HSET', booking, 'status', status, 'reason', reason, 'changed', now)
-return 'ok'
-"""
-
-
 class BookingService:
     """Holds, books, cancels and lists MigraDO appointments. Every method is safe to race."""
 
@@ -283,11 +120,11 @@ class BookingService:
         self._schedule = schedule
         self.clock = clock
         self.prefix = prefix
-        self._hold = redis.register_script(_HOLD)
-        self._confirm = redis.register_script(_CONFIRM)
-        self._cancel = redis.register_script(_CANCEL)
-        self._update = redis.register_script(_UPDATE)
-        self._count = redis.register_script(_COUNT)
+        self._hold = redis.register_script(booking_lua.HOLD)
+        self._confirm = redis.register_script(booking_lua.CONFIRM)
+        self._cancel = redis.register_script(booking_lua.CANCEL)
+        self._update = redis.register_script(booking_lua.UPDATE)
+        self._count = redis.register_script(booking_lua.COUNT)
 
     # -- keys ------------------------------------------------------------------------------
     def _slot_keys(self, service_id: str, slot_id: str) -> tuple[str, str]:
